@@ -1,0 +1,157 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/progress.h"
+#include "content/corpus.h"
+#include "render/json_views.h"
+#include "search/indexer.h"
+#include "search/searcher.h"
+
+namespace kc::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitError = 2;
+
+// Flags override the environment, which overrides the defaults (DESIGN §5).
+std::string env_or(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+// Loads and validates the content tree; prints every problem. Nullopt when invalid.
+std::optional<content::Corpus> load_valid_corpus(const std::string& content_dir) {
+  content::LoadedCorpus loaded = content::load_corpus(content_dir);
+  for (const auto& problem : loaded.problems) std::cerr << content::to_string(problem) << '\n';
+  if (!loaded.problems.empty()) {
+    std::cerr << loaded.problems.size() << (loaded.problems.size() == 1 ? " problem" : " problems") << " in "
+              << content_dir << '\n';
+    return std::nullopt;
+  }
+  return std::move(loaded.corpus);
+}
+
+int check(const std::string& content_dir) {
+  const auto corpus = load_valid_corpus(content_dir);
+  if (!corpus) return kExitProblems;
+  std::cerr << content_dir << ": " << corpus->documents.size() << " guides, " << corpus->files.size()
+            << " files, no problems\n";
+  return kExitOk;
+}
+
+int ingest(const std::string& content_dir, search::IndexOptions options) {
+  const auto corpus = load_valid_corpus(content_dir);
+  if (!corpus) {
+    std::cerr << "ingest: nothing changed in " << options.index_dir.string() << '\n';
+    return kExitProblems;
+  }
+  Progress progress("documents");
+  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  const search::IngestSummary summary = search::ingest(*corpus, options);
+  progress.finish();
+  std::printf("added %zu, updated %zu, unchanged %zu, deleted %zu in %.2f s\n", summary.added, summary.updated,
+              summary.unchanged, summary.deleted, summary.seconds);
+  return kExitOk;
+}
+
+void print_results(const search::SearchResponse& response) {
+  if (response.corrected) std::cout << "Did you mean: " << *response.corrected << "\n";
+  std::cout << response.total << (response.total_is_exact ? "" : "+") << " results, page " << response.page << "\n";
+  for (const auto& item : response.results) {
+    std::cout << "\n" << item.title << "  [" << item.id << ", " << item.topic << ", " << item.score << "%]\n"
+              << "  " << item.snippet << "\n";
+  }
+}
+
+int search_command(const std::string& index_dir, const search::SearchRequest& request, bool json) {
+  search::Searcher searcher(index_dir);
+  const search::SearchResponse response = searcher.search(request);
+  if (json) {
+    std::cout << render::search_json(response).dump(2) << '\n';
+  } else {
+    print_results(response);
+  }
+  return response.total > 0 ? kExitOk : kExitProblems;
+}
+
+int suggest_command(const std::string& index_dir, const std::string& prefix, const std::string& language) {
+  search::Searcher searcher(index_dir);
+  const auto titles = searcher.suggest(prefix, language);
+  for (const auto& title : titles) std::cout << title << '\n';
+  return titles.empty() ? kExitProblems : kExitOk;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"Knowledge Center: guidance for artisanal and small-scale mining, searchable and counted"};
+  app.require_subcommand(1);
+  std::string content_dir = env_or("KC_CONTENT", "content");
+  std::string index_dir = env_or("KC_INDEX", "index");
+  int exit_code = kExitOk;
+
+  CLI::App* check_cmd = app.add_subcommand("check", "Validate the content tree; print path:line: message");
+  check_cmd->add_option("--content", content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
+  check_cmd->callback([&] { exit_code = check(content_dir); });
+
+  search::IndexOptions index_options;
+  double lock_wait_seconds = 30;
+  CLI::App* ingest_cmd = app.add_subcommand("ingest", "Index the content tree (incremental, atomic)");
+  ingest_cmd->add_option("--content", content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
+  ingest_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  ingest_cmd->add_option("--threads", index_options.threads, "Document-preparing threads (0: one per core)");
+  ingest_cmd->add_option("--wait", lock_wait_seconds, "Seconds to wait for another ingest's lock")
+      ->capture_default_str();
+  ingest_cmd->callback([&] {
+    index_options.index_dir = index_dir;
+    index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
+    exit_code = ingest(content_dir, index_options);
+  });
+
+  search::SearchRequest request;
+  std::string sort = "relevance";
+  bool json = false;
+  CLI::App* search_cmd = app.add_subcommand("search", "Search the index (same JSON as /api/search)");
+  search_cmd->add_option("query", request.query, "Query (phrases, AND/OR/NOT, prefix*, title:, topic:, lang:)")
+      ->required();
+  search_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  search_cmd->add_option("--lang", request.language, "Only this language (en, fr, es, pt)")
+      ->check(CLI::IsMember({"en", "fr", "es", "pt"}));
+  search_cmd->add_option("--topic", request.topic, "Only this topic");
+  search_cmd->add_option("--country", request.country, "Only this country (ISO code)");
+  search_cmd->add_option("--audience", request.audience, "Only this audience");
+  search_cmd->add_option("--page", request.page, "Page, from 1")->check(CLI::Range(1, 1000000));
+  search_cmd->add_option("--size", request.size, "Results per page")->check(CLI::Range(1, 50));
+  search_cmd->add_option("--sort", sort, "relevance or date")->check(CLI::IsMember({"relevance", "date"}));
+  search_cmd->add_flag("--json", json, "Print JSON");
+  search_cmd->callback([&] {
+    request.sort = sort == "date" ? search::SortOrder::Date : search::SortOrder::Relevance;
+    exit_code = search_command(index_dir, request, json);
+  });
+
+  std::string prefix, suggest_language;
+  CLI::App* suggest_cmd = app.add_subcommand("suggest", "Guide titles completing PREFIX");
+  suggest_cmd->add_option("prefix", prefix, "The text typed so far")->required();
+  suggest_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  suggest_cmd->add_option("--lang", suggest_language, "Only this language");
+  suggest_cmd->callback([&] { exit_code = suggest_command(index_dir, prefix, suggest_language); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitError;
+  } catch (const std::exception& error) {
+    std::cerr << "kc: " << error.what() << '\n';
+    return kExitError;
+  }
+  return exit_code;
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,68 @@
+#pragma once
+// The whole content tree (DESIGN §2): topics.yaml, synonyms.yaml, indicators.yaml, every
+// guide under <lang>/<topic>/<slug>.md and the attachments under files/. load_corpus()
+// reads and validates all of it and returns every problem found; it throws only when
+// the folder itself cannot be read (std::runtime_error naming the path).
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "content/document.h"
+#include "content/problem.h"
+
+namespace kc::content {
+
+struct Topic {
+  std::string id;
+  std::map<std::string, std::string> names;  // UI language → name
+};
+
+// One line of indicators.yaml (DESIGN §6): a download or view target over a period.
+struct Indicator {
+  std::string id;
+  std::string label;
+  std::string goal;
+  std::string counts;    // "downloads" or "views"
+  std::string of_kind;   // "file", "doc" or "topic"
+  std::string of_value;  // files/<path>, a work id or a topic id
+  long long target = 0;
+  std::string from;      // YYYY-MM-DD
+  std::string by;        // YYYY-MM-DD
+};
+
+struct Corpus {
+  std::filesystem::path root;
+  std::vector<Topic> topics;                         // in the order of topics.yaml
+  std::vector<std::vector<std::string>> synonyms;    // groups of equivalent expressions
+  std::vector<Indicator> indicators;
+  std::vector<Document> documents;                   // sorted by path
+  std::set<std::string> files;                       // "files/…" present on disk
+
+  const Document* find(const std::string& language, const std::string& slug) const;
+  const Document* find_path(const std::string& path) const;
+  const Topic* find_topic(const std::string& id) const;
+  // The topic's name in `language`, falling back to English, then to the id.
+  std::string topic_name(const std::string& id, const std::string& language) const;
+
+  // Rebuilds the lookup tables behind find() and find_path(); call after changing documents.
+  void build_lookup();
+
+ private:
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t> by_path_;
+};
+
+struct LoadedCorpus {
+  Corpus corpus;
+  std::vector<Problem> problems;  // sorted; empty when the tree is valid
+};
+
+LoadedCorpus load_corpus(const std::filesystem::path& root);
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
+
+}  // namespace kc::content

@@ -1,0 +1,30 @@
+#include "content/document.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kc::content {
+
+bool is_known_language(const std::string& language) {
+  return std::find(kLanguages.begin(), kLanguages.end(), language) != kLanguages.end();
+}
+
+bool is_valid_slug(const std::string& slug) {
+  if (slug.empty() || slug.size() > 200 || slug.front() == '-' || slug.back() == '-') return false;
+  return std::all_of(slug.begin(), slug.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool is_valid_date(const std::string& date) {
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  if (std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+}  // namespace kc::content

@@ -1,0 +1,53 @@
+#pragma once
+// The content model: what staff write in content/ (DESIGN §2), as plain value types.
+// A Document is one guide (one language); guides linked by `translations:` form a work,
+// whose id is the slug of the English version (or the guide's own slug without one).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kc::content {
+
+inline const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt"};
+
+struct Attachment {
+  std::string file;   // relative to the content root, always "files/…"
+  std::string title;  // shown as the link text; defaults to the file name
+};
+
+struct Document {
+  std::string path;  // relative to the content root, e.g. "en/gender/women-value-chain.md"
+  std::string slug;
+  std::string language;
+  std::string topic;
+  std::string title;
+  std::string summary;
+  std::map<std::string, std::string> translations;  // language → slug
+  std::vector<std::string> countries;
+  std::vector<std::string> audience;
+  std::vector<std::string> tags;
+  std::vector<std::string> sources;
+  std::optional<std::string> published;  // YYYY-MM-DD
+  std::vector<Attachment> attachments;
+  struct Link {
+    std::string url;
+    int line = 1;
+  };
+  std::string body;   // the Markdown after the front matter
+  std::vector<Link> links;  // every link and image target in the body, with its file line
+  int body_line = 1;  // file line of the body's first line, to report link problems
+
+  std::string work;            // set by the corpus once all translations are known
+  std::uint64_t fingerprint = 0;  // set by the corpus: changes when anything indexed changes
+
+  std::string id() const { return language + "/" + slug; }
+  std::string url() const { return "/docs/" + language + "/" + slug; }
+};
+
+bool is_known_language(const std::string& language);
+bool is_valid_slug(const std::string& slug);
+bool is_valid_date(const std::string& date);  // YYYY-MM-DD, a real calendar day
+
+}  // namespace kc::content

@@ -1,0 +1,68 @@
+#include "render/json_views.h"
+
+namespace kc::render {
+namespace {
+
+nlohmann::json optional_json(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json facet_json(const std::vector<search::FacetValue>& values) {
+  nlohmann::json facet = nlohmann::json::array();
+  for (const auto& value : values) facet.push_back({{"value", value.value}, {"count", value.count}});
+  return facet;
+}
+
+}  // namespace
+
+nlohmann::json search_json(const search::SearchResponse& response) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& item : response.results) {
+    results.push_back({{"id", item.id},
+                       {"title", item.title},
+                       {"summary", item.summary},
+                       {"snippet", item.snippet},
+                       {"topic", item.topic},
+                       {"language", item.language},
+                       {"url", item.url},
+                       {"score", item.score},
+                       {"published", optional_json(item.published)}});
+  }
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& [name, values] : response.facets) facets[name] = facet_json(values);
+  return {{"query", response.query},
+          {"total", response.total},
+          {"total_exact", response.total_is_exact},
+          {"page", response.page},
+          {"size", response.size},
+          {"corrected", optional_json(response.corrected)},
+          {"results", results},
+          {"facets", facets}};
+}
+
+nlohmann::json document_json(const search::StoredDocument& document) {
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const auto& attachment : document.attachments) {
+    attachments.push_back({{"file", attachment.file}, {"title", attachment.title}, {"url", "/" + attachment.file}});
+  }
+  return {{"id", document.id},
+          {"slug", document.slug},
+          {"language", document.language},
+          {"topic", document.topic},
+          {"title", document.title},
+          {"summary", document.summary},
+          {"url", document.url},
+          {"work", document.work},
+          {"published", optional_json(document.published)},
+          {"countries", document.countries},
+          {"audience", document.audience},
+          {"tags", document.tags},
+          {"sources", document.sources},
+          {"attachments", attachments},
+          {"translations", document.translations},
+          {"html", document.html}};
+}
+
+nlohmann::json error_json(const std::string& message) { return {{"error", message}}; }
+
+}  // namespace kc::render

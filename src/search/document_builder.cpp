@@ -1,0 +1,109 @@
+#include "search/document_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "content/link_resolver.h"
+#include "markdown/render.h"
+#include "search/fold.h"
+#include "search/schema.h"
+
+namespace kc::search {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "" : separator) + item;
+  return joined;
+}
+
+nlohmann::json metadata(const content::Document& doc) {
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const auto& attachment : doc.attachments) {
+    attachments.push_back({{"file", attachment.file}, {"title", attachment.title}});
+  }
+  return {{"id", doc.id()},
+          {"slug", doc.slug},
+          {"language", doc.language},
+          {"topic", doc.topic},
+          {"title", doc.title},
+          {"summary", doc.summary},
+          {"url", doc.url()},
+          {"work", doc.work},
+          {"published", doc.published ? nlohmann::json(*doc.published) : nlohmann::json(nullptr)},
+          {"countries", doc.countries},
+          {"audience", doc.audience},
+          {"tags", doc.tags},
+          {"sources", doc.sources},
+          {"attachments", attachments},
+          {"translations", doc.translations}};
+}
+
+}  // namespace
+
+const char* stemmer_name(const std::string& language) {
+  if (language == "fr") return "french";
+  if (language == "es") return "spanish";
+  if (language == "pt") return "portuguese";
+  return "english";
+}
+
+std::string stored_fingerprint(const content::Document& doc) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(content::fnv1a64(schema::kSchemaVersion, doc.fingerprint)));
+  return hex;
+}
+
+DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
+
+Xapian::Document DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
+  const auto rendered = markdown::render(doc.body, [&](const std::string& url) {
+    const auto link = content::resolve_link(corpus, doc, url);
+    return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
+  });
+
+  Xapian::Document indexed;
+  generator_.set_document(indexed);
+  generator_.set_stemmer(Xapian::Stem(stemmer_name(doc.language)));
+  const std::string title = fold(doc.title);
+  generator_.index_text(title, 1, schema::kPrefixTitle);
+  generator_.index_text(title, 5);
+  generator_.increase_termpos();
+  generator_.index_text(fold(doc.summary), 2);
+  generator_.increase_termpos();
+  generator_.index_text(fold(join(doc.tags, " ")), 2);
+  generator_.increase_termpos();
+  generator_.index_text(fold(rendered.headings), 2);
+  generator_.increase_termpos();
+  generator_.index_text(fold(rendered.text));
+  // The generator holds a reference to the document: drop it before the document
+  // crosses to the writer thread (Xapian's reference counts are not atomic).
+  generator_.set_document(Xapian::Document());
+
+  indexed.add_boolean_term(schema::kPrefixId + doc.id());
+  indexed.add_boolean_term(schema::kPrefixLang + doc.language);
+  indexed.add_boolean_term(schema::kPrefixTopic + doc.topic);
+  indexed.add_boolean_term(schema::kPrefixWork + doc.work);
+  for (const auto& country : doc.countries) indexed.add_boolean_term(schema::kPrefixCountry + fold(country));
+  for (const auto& audience : doc.audience) indexed.add_boolean_term(schema::kPrefixAudience + fold(audience));
+  for (const auto& tag : doc.tags) indexed.add_boolean_term(schema::kPrefixTag + fold(tag));
+
+  std::string published = doc.published.value_or("");
+  published.erase(std::remove(published.begin(), published.end(), '-'), published.end());
+  indexed.add_value(schema::kSlotPublished, published);
+  indexed.add_value(schema::kSlotFingerprint, stored_fingerprint(doc));
+  indexed.add_value(schema::kSlotId, doc.id());
+  std::string facets = schema::kFacetTopic + doc.topic + '\n' + schema::kFacetLanguage + doc.language;
+  for (const auto& country : doc.countries) facets += '\n' + (schema::kFacetCountry + country);
+  for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
+  indexed.add_value(schema::kSlotFacets, facets);
+
+  indexed.set_data(metadata(doc).dump() + schema::kDataSeparator + rendered.text + schema::kDataSeparator +
+                   rendered.html);
+  return indexed;
+}
+
+}  // namespace kc::search

@@ -1,0 +1,30 @@
+#pragma once
+// Turns a content::Document into the Xapian::Document the index stores: folded text
+// under the document language's stemmer, filter terms, facet and sort values, and the
+// data the pages need (metadata, plain text for snippets, rendered HTML). Internal to
+// search/. Not thread-safe: use one DocumentBuilder per thread.
+#include <string>
+
+#include <xapian.h>
+
+#include "content/corpus.h"
+
+namespace kc::search {
+
+// Xapian's stemmer name for one of our languages ("english" for "en").
+const char* stemmer_name(const std::string& language);
+
+// Fingerprint as stored in the index: the content's, mixed with the schema version.
+std::string stored_fingerprint(const content::Document& doc);
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  // The returned document shares nothing with this builder (safe to hand to another thread).
+  Xapian::Document build(const content::Corpus& corpus, const content::Document& doc);
+
+ private:
+  Xapian::TermGenerator generator_;
+};
+
+}  // namespace kc::search

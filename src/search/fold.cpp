@@ -1,0 +1,65 @@
+#include "search/fold.h"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+
+namespace kc::search {
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+  if (is_ascii(text)) return ascii_lower(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return ascii_lower(text);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) stripped.append(c);
+    i += U16_LENGTH(c);
+  }
+  icu::UnicodeString composed = nfc->normalize(stripped, status);
+  if (U_FAILURE(status)) return ascii_lower(text);
+  composed.toLower(icu::Locale::getRoot());
+  std::string folded;
+  composed.toUTF8String(folded);
+  return folded;
+}
+
+std::string fold_query(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::string folded;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t space = std::min(text.find(' ', pos), text.size());
+    const std::string_view word = text.substr(pos, space - pos);
+    const bool is_operator = std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
+    folded += is_operator ? std::string(word) : fold(word);
+    if (space < text.size()) folded += ' ';
+    pos = space + 1;
+  }
+  return folded;
+}
+
+}  // namespace kc::search

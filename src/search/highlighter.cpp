@@ -1,0 +1,121 @@
+#include "search/highlighter.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "search/document_builder.h"
+#include "search/fold.h"
+#include "search/schema.h"
+
+namespace kc::search {
+namespace {
+
+constexpr std::size_t kMaxWordsScanned = 4000;  // bounds the cost on very long guides
+
+// Letters, digits and non-ASCII letters; Unicode punctuation (U+00A0–U+00BF, U+2000–U+206F)
+// separates words like ASCII punctuation does.
+std::size_t word_byte_length(const std::string& text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return std::isalnum(byte) ? 1 : 0;
+  const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
+  if (byte == 0xC2 && next >= 0xA0) return 0;
+  if (byte == 0xE2 && next == 0x80) return 0;
+  std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+  return std::min(length, text.size() - pos);
+}
+
+struct Word {
+  std::size_t begin;
+  std::size_t end;
+  bool matched;
+};
+
+}  // namespace
+
+std::string escape_html(const std::string& text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&#39;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+Highlighter::Highlighter(const Xapian::Query& query) {
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+    std::string term = *it;
+    const bool stem = !term.empty() && term[0] == 'Z';
+    if (stem) term.erase(0, 1);
+    if (term.rfind(schema::kPrefixTitle, 0) == 0) term.erase(0, schema::kPrefixTitle.size());
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // filters: XTOPIC…, L…, Q…
+    if (stem) {
+      stems_.insert(term);
+      prefixes_.insert(term.substr(0, 2));
+    } else {
+      words_.insert(term);
+    }
+  }
+}
+
+bool Highlighter::matches(const std::string& word, Xapian::Stem& stemmer) const {
+  const std::string folded = fold(word);
+  if (words_.count(folded)) return true;
+  if (!prefixes_.count(folded.substr(0, 2)) && !prefixes_.count(folded.substr(0, 1))) return false;
+  return stems_.count(stemmer(folded)) > 0;
+}
+
+std::string Highlighter::snippet(const std::string& text, const std::string& language, std::size_t max_words) {
+  Xapian::Stem stemmer(stemmer_name(language));
+  std::vector<Word> words;
+  for (std::size_t pos = 0; pos < text.size() && words.size() < kMaxWordsScanned;) {
+    std::size_t length = word_byte_length(text, pos);
+    if (length == 0) {
+      ++pos;
+      continue;
+    }
+    const std::size_t begin = pos;
+    while (pos < text.size() && (length = word_byte_length(text, pos)) > 0) pos += length;
+    words.push_back({begin, pos, has_terms() && matches(text.substr(begin, pos - begin), stemmer)});
+  }
+  if (words.empty()) return {};
+
+  // The window with the most matched words; ties go to the earliest.
+  std::size_t best_start = 0, best_count = 0, count = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    count += words[i].matched;
+    if (i >= max_words) count -= words[i - max_words].matched;
+    if (count > best_count) {
+      best_count = count;
+      best_start = i + 1 >= max_words ? i + 1 - max_words : 0;
+    }
+  }
+  // Start a few words before the first match, so it is read in context.
+  if (best_count > 0) {
+    while (best_start < words.size() && !words[best_start].matched) ++best_start;
+    best_start = best_start >= 5 ? best_start - 5 : 0;
+  }
+  const std::size_t last = std::min(words.size(), best_start + max_words) - 1;
+
+  std::string html = best_start > 0 ? "…" : "";
+  std::size_t copied = words[best_start].begin;
+  for (std::size_t i = best_start; i <= last; ++i) {
+    html += escape_html(text.substr(copied, words[i].begin - copied));
+    const std::string word = escape_html(text.substr(words[i].begin, words[i].end - words[i].begin));
+    html += words[i].matched ? "<mark>" + word + "</mark>" : word;
+    copied = words[i].end;
+  }
+  if (last + 1 < words.size() || words[last].end < text.size()) html += " …";
+  for (char& c : html) {
+    if (c == '\n') c = ' ';
+  }
+  return html;
+}
+
+}  // namespace kc::search

@@ -1,0 +1,34 @@
+#pragma once
+// Snippets with highlighted matches, on the original accented text (internal to search/).
+// Xapian's MSet::snippet cannot do this once terms are accent-folded (STACK.md): each
+// word is folded and stemmed in the document's language and compared with the query's
+// terms. Not thread-safe (holds stemmers): one per search.
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+namespace kc::search {
+
+class Highlighter {
+ public:
+  explicit Highlighter(const Xapian::Query& query);
+
+  // An HTML fragment of about `max_words` words of `text` around the densest matches:
+  // escaped text, <mark> around matched words, "…" where text was cut.
+  std::string snippet(const std::string& text, const std::string& language, std::size_t max_words = 30);
+
+  bool has_terms() const { return !words_.empty() || !stems_.empty(); }
+
+ private:
+  bool matches(const std::string& word, Xapian::Stem& stemmer) const;
+
+  std::set<std::string> words_;     // folded query words, unstemmed
+  std::set<std::string> stems_;     // their stems in any language
+  std::set<std::string> prefixes_;  // first two bytes of every stem: a cheap pre-check
+};
+
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string escape_html(const std::string& text);
+
+}  // namespace kc::search

@@ -1,0 +1,98 @@
+#pragma once
+// The values that go in and out of a search (DESIGN §3–§4). Plain data: no Xapian here,
+// so that http/, render/ and cli/ can use them without knowing the engine.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kc::search {
+
+// Thrown for unexpected engine failures (a corrupt or missing index, I/O errors), with
+// the index path and Xapian's description. User syntax errors never throw.
+class SearchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class SortOrder { Relevance, Date };
+
+struct SearchRequest {
+  std::string query;     // user syntax; empty lists everything matching the filters
+  std::string language;  // filter (en, fr, es, pt) and the stemmer to use; "" for all
+  std::string topic;     // filters; "" for none
+  std::string country;
+  std::string audience;
+  int page = 1;          // 1-based
+  int size = 10;
+  SortOrder sort = SortOrder::Relevance;
+};
+
+struct FacetValue {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct ResultItem {
+  std::string id;  // <lang>/<slug>
+  std::string title;
+  std::string summary;
+  std::string snippet;  // HTML: escaped text with <mark> around matched words
+  std::string topic;
+  std::string language;
+  std::string url;
+  int score = 0;  // Xapian's percentage, 0–100
+  std::optional<std::string> published;
+};
+
+struct SearchResponse {
+  std::string query;
+  std::uint64_t total = 0;
+  bool total_is_exact = true;  // false beyond the facet threshold (estimates)
+  int page = 1;
+  int size = 10;
+  std::optional<std::string> corrected;  // "did you mean"
+  std::vector<ResultItem> results;
+  std::map<std::string, std::vector<FacetValue>> facets;  // topic, language, country, audience
+};
+
+struct Attachment {
+  std::string file;  // "files/…"
+  std::string title;
+};
+
+// A guide as stored in the index: what a page needs to show it.
+struct StoredDocument {
+  std::string id;
+  std::string slug;
+  std::string language;
+  std::string topic;
+  std::string title;
+  std::string summary;
+  std::string url;
+  std::string work;
+  std::optional<std::string> published;
+  std::vector<std::string> countries;
+  std::vector<std::string> audience;
+  std::vector<std::string> tags;
+  std::vector<std::string> sources;
+  std::vector<Attachment> attachments;
+  std::map<std::string, std::string> translations;  // language → slug
+  std::string html;  // the rendered body
+};
+
+struct TopicInfo {
+  std::string id;
+  std::map<std::string, std::string> names;
+  std::uint64_t count = 0;  // documents in the index
+};
+
+struct IndexInfo {
+  std::uint64_t revision = 0;
+  std::uint64_t documents = 0;
+  std::vector<TopicInfo> topics;
+};
+
+}  // namespace kc::search

@@ -1,0 +1,43 @@
+#pragma once
+// The Xapian schema: every term prefix and value slot, in one place, following Omega's
+// conventions (xapian-omega/docs/termprefixes.rst). Bump kSchemaVersion whenever what is
+// indexed changes, so that the next ingest re-indexes every document.
+#include <string>
+
+#include <xapian.h>
+
+namespace kc::search::schema {
+
+inline constexpr const char* kSchemaVersion = "kc-index-3";
+
+// Boolean terms (filters). Values are stored lower-case.
+inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
+inline const std::string kPrefixTitle = "S";       // title words (probabilistic)
+inline const std::string kPrefixLang = "L";        // Len
+inline const std::string kPrefixTopic = "XTOPIC";
+inline const std::string kPrefixCountry = "XCOUNTRY";
+inline const std::string kPrefixAudience = "XAUDIENCE";
+inline const std::string kPrefixTag = "XTAG";
+inline const std::string kPrefixWork = "XWORK";    // the work: a guide and its translations
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotPublished = 0;    // YYYYMMDD, sortable; "" when unknown
+inline constexpr Xapian::valueno kSlotFingerprint = 1;  // hex; unchanged files are skipped
+inline constexpr Xapian::valueno kSlotId = 2;           // <lang>/<slug>
+// Every facet value of the document in one slot, so counting reads one value per match:
+// lines "<facet letter><value>", letters below.
+inline constexpr Xapian::valueno kSlotFacets = 3;
+inline constexpr char kFacetTopic = 't';
+inline constexpr char kFacetLanguage = 'l';
+inline constexpr char kFacetCountry = 'c';
+inline constexpr char kFacetAudience = 'a';
+
+// Index metadata keys: settings that searching needs, so a revision is self-contained.
+inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups
+inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, names}
+
+// Document data: a JSON object of metadata, then kDataSeparator, the plain text (for
+// snippets), kDataSeparator, the rendered HTML body. Results only parse the first part.
+inline constexpr char kDataSeparator = '\x1e';
+
+}  // namespace kc::search::schema

@@ -1,0 +1,394 @@
+#include "search/searcher.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "content/document.h"
+#include "content/utf8.h"
+#include "search/document_builder.h"
+#include "search/fold.h"
+#include "search/highlighter.h"
+#include "search/schema.h"
+#include "search/synonyms.h"
+
+namespace kc::search {
+namespace {
+
+constexpr unsigned kSyntaxFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr int kMaxPageSize = 50;
+
+// Counts every facet value of the matching documents (one packed slot per document).
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string values = doc.get_value(schema::kSlotFacets);
+    for (std::size_t pos = 0; pos < values.size();) {
+      const std::size_t end = std::min(values.find('\n', pos), values.size());
+      if (end > pos + 1) ++counts_[values[pos]][values.substr(pos + 1, end - pos - 1)];
+      pos = end + 1;
+    }
+  }
+
+  std::vector<FacetValue> facet(char letter) const {
+    std::vector<FacetValue> values;
+    if (const auto it = counts_.find(letter); it != counts_.end()) {
+      for (const auto& [value, count] : it->second) values.push_back({value, count});
+    }
+    std::stable_sort(values.begin(), values.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    return values;
+  }
+
+ private:
+  std::map<char, std::map<std::string, std::uint64_t>> counts_;
+};
+
+// Cuts `text` to at most `limit` bytes, at a space when there is one, never inside a
+// UTF-8 sequence.
+std::string cap_length(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) {
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  text.resize(cut);
+  return text;
+}
+
+// The syntax-free version of a query: words only, for the fallback parse.
+std::string plain_words(const std::string& folded) {
+  std::string plain;
+  for (const auto& word : split_words(folded)) plain += (plain.empty() ? "" : " ") + word;
+  return plain;
+}
+
+struct SplitData {
+  nlohmann::json meta;
+  std::string text;
+  std::string html;
+};
+
+SplitData split_data(const std::string& data, bool with_bodies) {
+  const std::size_t first = data.find(schema::kDataSeparator);
+  SplitData split{nlohmann::json::parse(data.substr(0, first)), {}, {}};
+  if (with_bodies && first != std::string::npos) {
+    const std::size_t second = data.find(schema::kDataSeparator, first + 1);
+    split.text = data.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+    if (second != std::string::npos) split.html = data.substr(second + 1);
+  }
+  return split;
+}
+
+std::optional<std::string> optional_string(const nlohmann::json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return std::nullopt;
+}
+
+ResultItem result_item(const nlohmann::json& meta) {
+  ResultItem item;
+  item.id = meta.value("id", "");
+  item.title = meta.value("title", "");
+  item.summary = meta.value("summary", "");
+  item.topic = meta.value("topic", "");
+  item.language = meta.value("language", "");
+  item.url = meta.value("url", "");
+  item.published = optional_string(meta["published"]);
+  return item;
+}
+
+}  // namespace
+
+struct Searcher::State {
+  std::filesystem::path dir;
+  SearchLimits limits;
+  Xapian::Database db;
+  Xapian::rev revision = 0;
+  SynonymExpander synonyms;
+  std::vector<TopicInfo> topics;
+  std::map<std::string, Xapian::QueryParser> parsers;  // per language
+
+  void open() {
+    if (!std::filesystem::exists(dir / "iamglass")) {
+      throw SearchError("no index at " + dir.string() + ": run `kc ingest` first");
+    }
+    db = Xapian::Database(dir.string());
+    load_settings();
+  }
+
+  // Reopens on a newer revision; settings come from the index, so they switch with it.
+  void refresh() {
+    db.reopen();
+    if (db.get_revision() != revision) load_settings();
+  }
+
+  void load_settings() {
+    revision = db.get_revision();
+    std::vector<std::vector<std::string>> groups;
+    const std::string synonyms_json = db.get_metadata(schema::kMetaSynonyms);
+    if (!synonyms_json.empty()) groups = nlohmann::json::parse(synonyms_json).get<decltype(groups)>();
+    synonyms = SynonymExpander(groups);
+    topics.clear();
+    const std::string topics_json = db.get_metadata(schema::kMetaTopics);
+    for (const auto& topic : topics_json.empty() ? nlohmann::json::array() : nlohmann::json::parse(topics_json)) {
+      topics.push_back({topic["id"], topic["names"].get<std::map<std::string, std::string>>(), 0});
+    }
+    parsers.clear();
+    for (const auto& language : content::kLanguages) parsers.emplace(language, make_parser(language));
+  }
+
+  Xapian::QueryParser make_parser(const std::string& language) const {
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_stemmer(Xapian::Stem(stemmer_name(language)));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_max_expansion(static_cast<Xapian::termcount>(limits.max_wildcard_terms),
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser.add_prefix("title", schema::kPrefixTitle);
+    parser.add_boolean_prefix("topic", schema::kPrefixTopic);
+    parser.add_boolean_prefix("lang", schema::kPrefixLang);
+    parser.add_boolean_prefix("country", schema::kPrefixCountry);
+    parser.add_boolean_prefix("audience", schema::kPrefixAudience);
+    parser.add_boolean_prefix("tag", schema::kPrefixTag);
+    return parser;
+  }
+
+  // The query in the filter's language, or OR-ed over all four stemmers (DESIGN §3).
+  // Broken syntax falls back to the plain words, never to an error.
+  Xapian::Query parse(const std::string& folded, const std::string& language, Xapian::Query::op default_op) {
+    const std::string expanded = synonyms.expand(folded);
+    std::vector<Xapian::Query> per_language;
+    for (auto& [parser_language, parser] : parsers) {
+      if (!language.empty() && parser_language != language) continue;
+      parser.set_default_op(default_op);
+      try {
+        per_language.push_back(parser.parse_query(expanded, kSyntaxFlags));
+      } catch (const Xapian::QueryParserError&) {
+        per_language.push_back(parser.parse_query(plain_words(folded), 0));
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end());
+  }
+
+  std::optional<std::string> correction(const std::string& folded) {
+    try {
+      Xapian::QueryParser& parser = parsers.at("en");
+      parser.parse_query(folded, kSyntaxFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      const std::string corrected = parser.get_corrected_query_string();
+      if (!corrected.empty() && corrected != folded) return corrected;
+    } catch (const Xapian::QueryParserError&) {
+    }
+    return std::nullopt;
+  }
+
+  static Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+    std::vector<Xapian::Query> filters;
+    if (!request.language.empty()) filters.emplace_back(schema::kPrefixLang + request.language);
+    if (!request.topic.empty()) filters.emplace_back(schema::kPrefixTopic + request.topic);
+    if (!request.country.empty()) filters.emplace_back(schema::kPrefixCountry + fold(request.country));
+    if (!request.audience.empty()) filters.emplace_back(schema::kPrefixAudience + fold(request.audience));
+    if (filters.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+
+  // Runs `work` on a fresh revision; a revision replaced during the call (two commits by
+  // the writer) is reopened and the call retried once. Xapian errors become SearchError.
+  template <typename Work>
+  auto on_current_revision(Work work) -> decltype(work()) {
+    try {
+      refresh();
+      try {
+        return work();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        refresh();
+        return work();
+      }
+    } catch (const Xapian::Error& error) {
+      throw SearchError("searching " + dir.string() + ": " + error.get_description());
+    }
+  }
+
+  SearchResponse search(const SearchRequest& request) {
+    SearchResponse response;
+    response.page = std::max(1, request.page);
+    response.size = std::clamp(request.size, 1, kMaxPageSize);
+    response.query = cap_length(content::repair_utf8(request.query), limits.max_query_bytes);
+    const std::string folded = fold_query(response.query);
+    const bool has_query = !split_words(folded).empty();
+
+    const std::uint64_t first64 = static_cast<std::uint64_t>(response.page - 1) * response.size;
+    const auto first = static_cast<Xapian::doccount>(std::min<std::uint64_t>(first64, db.get_doccount()));
+    const auto run = [&](const Xapian::Query& query, FacetSpy& facets) {
+      Xapian::Enquire enquire(db);
+      if (request.sort == SortOrder::Date || !has_query) {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
+      }
+      enquire.set_query(with_filters(query, request));
+      enquire.add_matchspy(&facets);
+      return enquire.get_mset(first, static_cast<Xapian::doccount>(response.size),
+                              static_cast<Xapian::doccount>(limits.facet_threshold));
+    };
+
+    FacetSpy all_words_facets, any_word_facets;
+    FacetSpy* facets = &all_words_facets;
+    Xapian::Query query = has_query ? parse(folded, request.language, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+    Xapian::MSet mset = run(query, all_words_facets);
+    if (mset.get_matches_estimated() == 0 && split_words(folded).size() > 1) {
+      // Nothing has every word: fall back to any word, ranked by how many match.
+      query = parse(folded, request.language, Xapian::Query::OP_OR);
+      mset = run(query, any_word_facets);
+      facets = &any_word_facets;
+    }
+
+    response.total = mset.get_matches_estimated();
+    response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    Highlighter highlighter(query);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const SplitData data = split_data(it.get_document().get_data(), has_query);
+      ResultItem item = result_item(data.meta);
+      item.score = has_query ? it.get_percent() : 0;
+      item.snippet = has_query ? highlighter.snippet(data.text, item.language) : escape_html(item.summary);
+      response.results.push_back(std::move(item));
+    }
+    response.facets["topic"] = facets->facet(schema::kFacetTopic);
+    response.facets["language"] = facets->facet(schema::kFacetLanguage);
+    response.facets["country"] = facets->facet(schema::kFacetCountry);
+    response.facets["audience"] = facets->facet(schema::kFacetAudience);
+    if (has_query) response.corrected = correction(folded);
+    return response;
+  }
+};
+
+Searcher::Searcher(std::filesystem::path index_dir, SearchLimits limits) : state_(std::make_unique<State>()) {
+  state_->dir = std::move(index_dir);
+  state_->limits = limits;
+  try {
+    state_->open();
+  } catch (const Xapian::Error& error) {
+    throw SearchError("opening the index " + state_->dir.string() + ": " + error.get_description());
+  }
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  return state_->on_current_revision([&] { return state_->search(request); });
+}
+
+std::vector<std::string> Searcher::suggest(const std::string& prefix, const std::string& language, std::size_t limit) {
+  return state_->on_current_revision([&]() -> std::vector<std::string> {
+    const std::string folded = plain_words(fold(cap_length(content::repair_utf8(prefix), 200)));
+    if (folded.empty()) return {};
+    Xapian::QueryParser parser;
+    parser.set_database(state_->db);
+    parser.set_max_expansion(static_cast<Xapian::termcount>(state_->limits.max_wildcard_terms),
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Query query = parser.parse_query(folded, Xapian::QueryParser::FLAG_PARTIAL, schema::kPrefixTitle);
+    if (!language.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::kPrefixLang + language));
+    }
+    Xapian::Enquire enquire(state_->db);
+    enquire.set_query(query);
+    std::vector<std::string> titles;
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
+    for (auto it = mset.begin(); it != mset.end() && titles.size() < limit; ++it) {
+      std::string title = split_data(it.get_document().get_data(), false).meta.value("title", "");
+      if (std::find(titles.begin(), titles.end(), title) == titles.end()) titles.push_back(std::move(title));
+    }
+    return titles;
+  });
+}
+
+std::optional<StoredDocument> Searcher::document(const std::string& language, const std::string& slug) {
+  return state_->on_current_revision([&]() -> std::optional<StoredDocument> {
+    const std::string id_term = schema::kPrefixId + language + "/" + slug;
+    Xapian::PostingIterator posting = state_->db.postlist_begin(id_term);
+    if (posting == state_->db.postlist_end(id_term)) return std::nullopt;
+    const SplitData data = split_data(state_->db.get_document(*posting).get_data(), true);
+    const nlohmann::json& meta = data.meta;
+    StoredDocument doc;
+    doc.id = meta.value("id", "");
+    doc.slug = meta.value("slug", "");
+    doc.language = meta.value("language", "");
+    doc.topic = meta.value("topic", "");
+    doc.title = meta.value("title", "");
+    doc.summary = meta.value("summary", "");
+    doc.url = meta.value("url", "");
+    doc.work = meta.value("work", "");
+    doc.published = optional_string(meta["published"]);
+    doc.countries = meta.value("countries", std::vector<std::string>{});
+    doc.audience = meta.value("audience", std::vector<std::string>{});
+    doc.tags = meta.value("tags", std::vector<std::string>{});
+    doc.sources = meta.value("sources", std::vector<std::string>{});
+    for (const auto& attachment : meta.value("attachments", nlohmann::json::array())) {
+      doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
+    }
+    doc.translations = meta.value("translations", std::map<std::string, std::string>{});
+    doc.html = data.html;
+    return doc;
+  });
+}
+
+std::vector<ResultItem> Searcher::related(const StoredDocument& document, std::size_t limit) {
+  return state_->on_current_revision([&]() -> std::vector<ResultItem> {
+    const std::string id_term = schema::kPrefixId + document.id;
+    Xapian::PostingIterator posting = state_->db.postlist_begin(id_term);
+    if (posting == state_->db.postlist_end(id_term)) return {};
+    Xapian::Enquire enquire(state_->db);
+    Xapian::RSet relevant;
+    relevant.add_document(*posting);
+    // Expand on plain words only: prefixed terms are filters, and stems duplicate words.
+    struct WordsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        return term.size() > 3 && !(term[0] >= 'A' && term[0] <= 'Z') &&
+               term.find_first_of("0123456789") == std::string::npos;
+      }
+    } words_only;
+    const Xapian::ESet terms = enquire.get_eset(20, relevant, &words_only);
+    Xapian::Query query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 20);
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(schema::kPrefixWork + document.work));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::kPrefixLang + document.language));
+    enquire.set_query(query);
+    std::vector<ResultItem> items;
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      items.push_back(result_item(split_data(it.get_document().get_data(), false).meta));
+      items.back().score = it.get_percent();
+    }
+    return items;
+  });
+}
+
+std::vector<ResultItem> Searcher::latest(const std::string& language, const std::string& topic, std::size_t limit) {
+  SearchRequest request;
+  request.language = language;
+  request.topic = topic;
+  request.size = static_cast<int>(std::min<std::size_t>(limit, kMaxPageSize));
+  request.sort = SortOrder::Date;
+  return search(request).results;
+}
+
+IndexInfo Searcher::info() {
+  return state_->on_current_revision([&] {
+    IndexInfo info;
+    info.revision = state_->revision;
+    info.documents = state_->db.get_doccount();
+    for (TopicInfo topic : state_->topics) {
+      topic.count = state_->db.get_termfreq(schema::kPrefixTopic + topic.id);
+      info.topics.push_back(std::move(topic));
+    }
+    return info;
+  });
+}
+
+}  // namespace kc::search

@@ -1,0 +1,46 @@
+#pragma once
+// Answers searches, suggestions, document look-ups and related guides from one index.
+//
+// Thread safety: a Searcher owns a Xapian::Database, which is not thread-safe; use one
+// Searcher per thread (SearcherPool). Every call first checks for a newer revision
+// written by `kc ingest` and reopens on it, so a long-lived Searcher serves new content
+// without a restart. Throws SearchError for engine failures; never for user syntax.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/query.h"
+
+namespace kc::search {
+
+struct SearchLimits {
+  std::size_t max_query_bytes = 1024;  // longer queries are cut at a word boundary
+  std::size_t facet_threshold = 10000;  // facet counts are exact up to this many matches
+  std::size_t max_wildcard_terms = 64;  // a prefix* expands to its most frequent terms
+};
+
+class Searcher {
+ public:
+  explicit Searcher(std::filesystem::path index_dir, SearchLimits limits = {});
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  SearchResponse search(const SearchRequest& request);
+  // Up to `limit` guide titles completing the typed text.
+  std::vector<std::string> suggest(const std::string& prefix, const std::string& language = "", std::size_t limit = 10);
+  std::optional<StoredDocument> document(const std::string& language, const std::string& slug);
+  // Guides about the same things, excluding the guide's own work (its translations).
+  std::vector<ResultItem> related(const StoredDocument& document, std::size_t limit = 5);
+  // Newest guides first, optionally in one language and topic.
+  std::vector<ResultItem> latest(const std::string& language, const std::string& topic, std::size_t limit);
+  IndexInfo info();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace kc::search
