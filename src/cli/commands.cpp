@@ -2,8 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
 
 #include "cli/progress.h"
@@ -55,8 +55,9 @@ int ingest(const std::string& content_dir, search::IndexOptions options) {
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   const search::IngestSummary summary = search::ingest(*corpus, options);
   progress.finish();
-  std::printf("added %zu, updated %zu, unchanged %zu, deleted %zu in %.2f s\n", summary.added, summary.updated,
-              summary.unchanged, summary.deleted, summary.seconds);
+  std::cout << "added " << summary.added << ", updated " << summary.updated << ", unchanged " << summary.unchanged
+            << ", deleted " << summary.deleted << " in " << std::fixed << std::setprecision(2) << summary.seconds
+            << " s" << std::endl;
   return kExitOk;
 }
 

@@ -11,6 +11,7 @@
 #include "content/front_matter.h"
 #include "content/link_resolver.h"
 #include "content/validate.h"
+#include "content/yaml_lookup.h"
 #include "markdown/links.h"
 
 namespace kc::content {
@@ -93,14 +94,14 @@ void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem
   }
   for (const auto& item : root) {
     const int line = line_of(item);
-    const auto text = [&](const char* key) { return item[key].IsScalar() ? item[key].Scalar() : std::string(); };
+    const auto text = [&](const char* key) { return scalar_at(item, key); };
     Indicator indicator{text("id"), text("label"), text("goal"), text("counts"), {}, {}, 0, text("from"), text("by")};
     if (indicator.id.empty()) problems.push_back({"indicators.yaml", line, "an indicator needs an 'id'"});
     if (indicator.counts != "downloads" && indicator.counts != "views") {
       problems.push_back({"indicators.yaml", line, "'counts' must be downloads or views"});
     }
-    if (item["of"].IsMap() && item["of"].size() == 1) {
-      const auto of = *item["of"].begin();
+    if (const YAML::Node of_node = child(item, "of"); of_node.IsMap() && of_node.size() == 1) {
+      const auto of = *of_node.begin();
       indicator.of_kind = of.first.Scalar();
       indicator.of_value = of.second.IsScalar() ? of.second.Scalar() : "";
     }
@@ -108,7 +109,7 @@ void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem
       problems.push_back({"indicators.yaml", line, "'of' must be { file: … }, { doc: … } or { topic: … }"});
     }
     try {
-      indicator.target = item["target"].as<long long>();
+      indicator.target = child(item, "target").as<long long>(0);
     } catch (const YAML::Exception&) {
       indicator.target = 0;
     }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "content/utf8.h"
+#include "content/yaml_lookup.h"
 
 namespace kc::content {
 namespace {
@@ -28,7 +29,7 @@ class FrontMatterReader {
   }
 
   std::string scalar(const YAML::Node& map, const char* key) {
-    const YAML::Node node = map[key];
+    const YAML::Node node = child(map, key);
     if (!node.IsDefined() || node.IsNull()) return {};
     if (!node.IsScalar()) {
       problem(node, std::string("'") + key + "' must be a single value");
@@ -38,7 +39,7 @@ class FrontMatterReader {
   }
 
   std::vector<std::string> list(const YAML::Node& map, const char* key) {
-    const YAML::Node node = map[key];
+    const YAML::Node node = child(map, key);
     std::vector<std::string> values;
     if (!node.IsDefined() || node.IsNull()) return values;
     if (node.IsScalar()) return {node.Scalar()};
@@ -57,7 +58,7 @@ class FrontMatterReader {
   }
 
   std::map<std::string, std::string> translations(const YAML::Node& map) {
-    const YAML::Node node = map["translations"];
+    const YAML::Node node = child(map, "translations");
     std::map<std::string, std::string> result;
     if (!node.IsDefined() || node.IsNull()) return result;
     if (!node.IsMap()) {
@@ -78,7 +79,7 @@ class FrontMatterReader {
   }
 
   std::vector<Attachment> attachments(const YAML::Node& map) {
-    const YAML::Node node = map["attachments"];
+    const YAML::Node node = child(map, "attachments");
     std::vector<Attachment> result;
     if (!node.IsDefined() || node.IsNull()) return result;
     if (!node.IsSequence()) {
@@ -89,9 +90,9 @@ class FrontMatterReader {
       Attachment attachment;
       if (item.IsScalar()) {
         attachment.file = item.Scalar();
-      } else if (item.IsMap() && item["file"].IsScalar()) {
-        attachment.file = item["file"].Scalar();
-        if (item["title"].IsScalar()) attachment.title = item["title"].Scalar();
+      } else if (!scalar_at(item, "file").empty()) {
+        attachment.file = scalar_at(item, "file");
+        attachment.title = scalar_at(item, "title");
       } else {
         problem(item, "an attachment needs 'file: files/…'");
         continue;
@@ -118,15 +119,20 @@ void read_front_matter(const YAML::Node& root, FrontMatterReader& reader, Docume
   doc.language = reader.scalar(root, "language");
   const std::string slug = reader.scalar(root, "slug");
   if (!slug.empty()) doc.slug = slug;
-  if (doc.title.empty()) problems.push_back({doc.path, 1, "missing 'title'"});
-  if (doc.topic.empty()) problems.push_back({doc.path, 1, "missing 'topic'"});
-  if (doc.language.empty()) {
+  // A key that is present but not a single value was reported by scalar() already.
+  const auto missing = [&](const char* key) {
+    const YAML::Node node = child(root, key);
+    return !node.IsDefined() || node.IsNull() || (node.IsScalar() && node.Scalar().empty());
+  };
+  if (missing("title")) problems.push_back({doc.path, 1, "missing 'title'"});
+  if (missing("topic")) problems.push_back({doc.path, 1, "missing 'topic'"});
+  if (missing("language")) {
     problems.push_back({doc.path, 1, "missing 'language'"});
   } else if (!is_known_language(doc.language)) {
-    reader.problem(root["language"], "unknown language '" + doc.language + "' (en, fr, es or pt)");
+    reader.problem(child(root, "language"), "unknown language '" + doc.language + "' (en, fr, es or pt)");
   }
   if (!is_valid_slug(doc.slug)) {
-    problems.push_back({doc.path, slug.empty() ? 1 : reader.line_of(root["slug"]),
+    problems.push_back({doc.path, slug.empty() ? 1 : reader.line_of(child(root, "slug")),
                         "invalid slug '" + doc.slug + "' (lower-case letters, digits and '-')"});
   }
   const std::string published = reader.scalar(root, "published");
@@ -134,7 +140,7 @@ void read_front_matter(const YAML::Node& root, FrontMatterReader& reader, Docume
     if (is_valid_date(published)) {
       doc.published = published;
     } else {
-      reader.problem(root["published"], "invalid date '" + published + "' (expected YYYY-MM-DD)");
+      reader.problem(child(root, "published"), "invalid date '" + published + "' (expected YYYY-MM-DD)");
     }
   }
   doc.translations = reader.translations(root);

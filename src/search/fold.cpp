@@ -15,10 +15,13 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Lower-cases ASCII letters; an apostrophe becomes a space, so that French elisions
+// ("l'orpailleur", "d'eau") index and match the word itself.
 std::string ascii_lower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '\'') c = ' ';
   }
   return lower;
 }
@@ -36,7 +39,11 @@ std::string fold(std::string_view text) {
   icu::UnicodeString stripped;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
-    if (u_charType(c) != U_NON_SPACING_MARK) stripped.append(c);
+    if (c == '\'' || c == 0x2019 || c == 0x02BC) {
+      stripped.append(UChar32(' '));  // typographic apostrophes, as ' above
+    } else if (u_charType(c) != U_NON_SPACING_MARK) {
+      stripped.append(c);
+    }
     i += U16_LENGTH(c);
   }
   icu::UnicodeString composed = nfc->normalize(stripped, status);

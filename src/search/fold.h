@@ -8,7 +8,8 @@
 
 namespace kc::search {
 
-// Removes combining marks and lower-cases. `text` must be valid UTF-8.
+// Removes combining marks, lower-cases, and turns apostrophes into spaces (elisions:
+// "l'orpailleur" → "l orpailleur"). `text` must be valid UTF-8.
 std::string fold(std::string_view text);
 
 // Like fold(), but keeps the upper-case query operators AND, OR, NOT, XOR, NEAR, ADJ,

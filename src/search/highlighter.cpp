@@ -12,16 +12,19 @@ namespace {
 
 constexpr std::size_t kMaxWordsScanned = 4000;  // bounds the cost on very long guides
 
-// Letters, digits and non-ASCII letters; Unicode punctuation (U+00A0–U+00BF, U+2000–U+206F)
-// separates words like ASCII punctuation does.
-std::size_t word_byte_length(const std::string& text, std::size_t pos) {
+std::size_t char_length(const std::string& text, std::size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return std::isalnum(byte) ? 1 : 0;
-  const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
-  if (byte == 0xC2 && next >= 0xA0) return 0;
-  if (byte == 0xE2 && next == 0x80) return 0;
-  std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+  const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
   return std::min(length, text.size() - pos);
+}
+
+// Letters, digits and non-ASCII letters are word characters; Unicode punctuation
+// (U+00A0–U+00BF, U+2000–U+206F: quotes, dashes, spaces) separates words.
+bool is_word_char(const std::string& text, std::size_t pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return std::isalnum(byte) != 0;
+  const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
+  return !(byte == 0xC2 && next >= 0xA0) && !(byte == 0xE2 && (next == 0x80 || next == 0x81));
 }
 
 struct Word {
@@ -75,13 +78,12 @@ std::string Highlighter::snippet(const std::string& text, const std::string& lan
   Xapian::Stem stemmer(stemmer_name(language));
   std::vector<Word> words;
   for (std::size_t pos = 0; pos < text.size() && words.size() < kMaxWordsScanned;) {
-    std::size_t length = word_byte_length(text, pos);
-    if (length == 0) {
-      ++pos;
+    if (!is_word_char(text, pos)) {
+      pos += char_length(text, pos);
       continue;
     }
     const std::size_t begin = pos;
-    while (pos < text.size() && (length = word_byte_length(text, pos)) > 0) pos += length;
+    while (pos < text.size() && is_word_char(text, pos)) pos += char_length(text, pos);
     words.push_back({begin, pos, has_terms() && matches(text.substr(begin, pos - begin), stemmer)});
   }
   if (words.empty()) return {};

@@ -62,6 +62,12 @@ std::string cap_length(std::string text, std::size_t limit) {
   return text;
 }
 
+// An unbalanced quote would make the rest of the query one long phrase: drop it.
+std::string balance_quotes(std::string folded) {
+  if (std::count(folded.begin(), folded.end(), '"') % 2 != 0) folded.erase(folded.rfind('"'), 1);
+  return folded;
+}
+
 // The syntax-free version of a query: words only, for the fallback parse.
 std::string plain_words(const std::string& folded) {
   std::string plain;
@@ -220,7 +226,7 @@ struct Searcher::State {
     response.page = std::max(1, request.page);
     response.size = std::clamp(request.size, 1, kMaxPageSize);
     response.query = cap_length(content::repair_utf8(request.query), limits.max_query_bytes);
-    const std::string folded = fold_query(response.query);
+    const std::string folded = balance_quotes(fold_query(response.query));
     const bool has_query = !split_words(folded).empty();
 
     const std::uint64_t first64 = static_cast<std::uint64_t>(response.page - 1) * response.size;

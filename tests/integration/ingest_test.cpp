@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "support/fixture.h"
+
+using kc::test::ContentFixture;
+using kc::test::write_file;
+using Catch::Matchers::VectorContains;
+
+TEST_CASE("a second ingest of an unchanged tree changes nothing", "[ingest]") {
+  ContentFixture fixture;
+  const auto first = fixture.ingest();
+  CHECK(first.added == 9);
+  const auto second = fixture.ingest();
+  CHECK(second.added == 0);
+  CHECK(second.updated == 0);
+  CHECK(second.deleted == 0);
+  CHECK(second.unchanged == 9);
+}
+
+TEST_CASE("editing one guide re-indexes exactly that guide", "[ingest]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  const auto path = fixture.guide("en/best-practice/shaft-safety.md");
+  write_file(path, kc::test::read_file(path) + "\nCheck the ladder for zebrawood rungs.\n");
+  const auto summary = fixture.ingest();
+  CHECK(summary.updated == 1);
+  CHECK(summary.unchanged == 8);
+  CHECK(fixture.search_ids("zebrawood") == std::vector<std::string>{"en/shaft-safety"});
+}
+
+TEST_CASE("deleting a guide removes it from the index", "[ingest]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  REQUIRE_THAT(fixture.search_ids("timber"), VectorContains(std::string("en/shaft-safety")));
+  std::filesystem::remove(fixture.guide("en/best-practice/shaft-safety.md"));
+  std::filesystem::remove(fixture.guide("en/best-practice/retort.md"));  // it links to shaft-safety
+  std::filesystem::remove(fixture.guide("fr/best-practice/retorte.md"));  // its translation
+  const auto summary = fixture.ingest();
+  CHECK(summary.deleted == 3);
+  CHECK(fixture.search_ids("timber").empty());
+}
+
+TEST_CASE("editing synonyms.yaml changes results without touching a guide", "[ingest][synonyms]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  CHECK(fixture.search_ids("timber") == std::vector<std::string>{"en/shaft-safety"});
+  CHECK(fixture.search_ids("madeira").empty());
+  write_file(fixture.content() / "synonyms.yaml", kc::test::read_file(fixture.content() / "synonyms.yaml") +
+                                                       "timber: [madeira, madera]\n");
+  const auto summary = fixture.ingest();
+  CHECK(summary.unchanged == 9);
+  CHECK(summary.updated == 0);
+  CHECK(fixture.search_ids("madeira") == std::vector<std::string>{"en/shaft-safety"});
+}
+
+TEST_CASE("a second ingest waits for the lock, then fails clearly", "[ingest]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  Xapian::WritableDatabase holder(fixture.index().string(), Xapian::DB_OPEN);
+  kc::search::IndexOptions options;
+  options.index_dir = fixture.index();
+  options.lock_wait = std::chrono::milliseconds(300);
+  const auto corpus = fixture.load_valid();
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(kc::search::ingest(corpus, options), kc::search::IndexLockedError);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
+  holder.close();
+  CHECK(kc::search::ingest(corpus, options).unchanged == 9);
+}
+
+TEST_CASE("a searcher sees a new revision without being reopened by hand", "[ingest][search]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  kc::search::Searcher searcher(fixture.index());
+  kc::search::SearchRequest request;
+  request.query = "quokka";
+  CHECK(searcher.search(request).total == 0);
+  write_file(fixture.guide("en/gender/quokka.md"), "---\ntitle: Quokka\ntopic: gender\nlanguage: en\n---\nquokka\n");
+  fixture.ingest();
+  CHECK(searcher.search(request).total == 1);
+}

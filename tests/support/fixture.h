@@ -1,0 +1,32 @@
+#pragma once
+// The test corpus (tests/data/content: en, fr, es, pt) copied into a temp folder so a
+// test may edit it, plus helpers to load, ingest and search it.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "content/corpus.h"
+#include "search/indexer.h"
+#include "search/searcher.h"
+#include "support/temp_dir.h"
+
+namespace kc::test {
+
+std::filesystem::path test_data();
+
+class ContentFixture {
+ public:
+  ContentFixture();  // copies tests/data/content
+  std::filesystem::path content() const { return dir_ / "content"; }
+  std::filesystem::path index() const { return dir_ / "index"; }
+  std::filesystem::path guide(const std::string& relative) const { return content() / relative; }
+
+  content::Corpus load_valid() const;  // fails the test on any problem
+  search::IngestSummary ingest() const;
+  std::vector<std::string> search_ids(const std::string& query, const std::string& language = "");
+
+ private:
+  TempDir dir_;
+};
+
+}  // namespace kc::test

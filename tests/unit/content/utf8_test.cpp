@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "content/utf8.h"
+
+using kc::content::find_invalid_utf8;
+using kc::content::repair_utf8;
+
+TEST_CASE("UTF-8 validation follows RFC 3629", "[content]") {
+  struct Case {
+    std::string text;
+    std::optional<std::size_t> first_invalid;
+  };
+  const Case cases[] = {
+      {"plain ascii", std::nullopt},
+      {"sécurité mineração 金", std::nullopt},
+      {"\xF0\x9F\x98\x80 emoji", std::nullopt},
+      {"bad \xC3\x28", 4},
+      {"overlong \xC0\xAF", 9},
+      {"overlong3 \xE0\x80\xAF", 10},
+      {"surrogate \xED\xA0\x80", 10},
+      {"above max \xF4\x90\x80\x80", 10},
+      {"truncated \xE2\x82", 10},
+      {std::string("nul \0 is valid", 14), std::nullopt},
+  };
+  for (const auto& test : cases) {
+    INFO(test.text);
+    CHECK(find_invalid_utf8(test.text) == test.first_invalid);
+  }
+}
+
+TEST_CASE("invalid UTF-8 is repaired with replacement characters", "[content]") {
+  CHECK(repair_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(repair_utf8("sécurité") == "sécurité");
+  CHECK(!find_invalid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80")));
+}
