@@ -1,16 +1,23 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <pthread.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
+#include <map>
 
+#include "cli/config.h"
 #include "cli/progress.h"
 #include "content/corpus.h"
+#include "http/server.h"
 #include "render/json_views.h"
+#include "render/report_views.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
+#include "stats/reports.h"
 
 namespace kc::cli {
 namespace {
@@ -88,6 +95,45 @@ int suggest_command(const std::string& index_dir, const std::string& prefix, con
   return titles.empty() ? kExitProblems : kExitOk;
 }
 
+// Serves until SIGTERM or SIGINT, then drains (STACK.md item 11): the signals are
+// blocked before any thread starts, so every thread inherits the mask and only
+// sigwait() here sees them.
+int serve(const ServeFlags& flags) {
+  const http::ServerOptions options = load_server_options(flags);
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the server
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  http::Server server(options);
+  server.start();
+  std::cerr << "kc: serving http://" << options.host << ":" << server.port() << "/ (content " << options.content_dir.string()
+            << ", index " << options.index_dir.string() << ", data " << options.log.data_dir.string()
+            << "); Ctrl-C stops" << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  std::cerr << "kc: " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ": finishing in-flight requests" << std::endl;
+  server.stop();
+  return kExitOk;
+}
+
+int report(const std::string& data_dir, stats::ReportQuery query, const std::string& kind, const std::string& group,
+           const std::string& format) {
+  static const std::map<std::string, stats::Group> kGroups = {
+      {"file", stats::Group::File},         {"doc", stats::Group::Doc},     {"topic", stats::Group::Topic},
+      {"language", stats::Group::Language}, {"month", stats::Group::Month}, {"day", stats::Group::Day}};
+  query.group = kGroups.at(group);
+  query.kind = kind == "view" ? stats::EventKind::View : stats::EventKind::Download;
+  const stats::Report result = stats::build_report(data_dir, query);
+  if (format == "csv") {
+    std::cout << render::report_csv(result);
+  } else {
+    std::cout << render::report_json(result).dump(2) << '\n';
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -142,6 +188,37 @@ int run(int argc, char** argv) {
   suggest_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
   suggest_cmd->add_option("--lang", suggest_language, "Only this language");
   suggest_cmd->callback([&] { exit_code = suggest_command(index_dir, prefix, suggest_language); });
+
+  ServeFlags serve_flags;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the site and the API over HTTP");
+  serve_cmd->add_option("--config", serve_flags.config, "YAML config file (env KC_CONFIG; default kc.yaml if present)");
+  serve_cmd->add_option("--content", serve_flags.content, "Content folder (env KC_CONTENT; default content)");
+  serve_cmd->add_option("--index", serve_flags.index, "Index folder (env KC_INDEX; default index)");
+  serve_cmd->add_option("--data", serve_flags.data, "Runtime data: the event log (env KC_DATA; default data)");
+  serve_cmd->add_option("--host", serve_flags.host, "Address to listen on (env KC_HOST; default 127.0.0.1)");
+  serve_cmd->add_option("--port", serve_flags.port, "Port (env KC_PORT; default 8080; 0: any)")->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve_flags.threads, "Threads (env KC_THREADS; default one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->callback([&] { exit_code = serve(serve_flags); });
+
+  std::string data_dir = env_or("KC_DATA", "data");
+  stats::ReportQuery report_query;
+  std::string report_group = "file", report_format = "json", report_kind = "download";
+  CLI::App* report_cmd = app.add_subcommand("report", "Download or view counts from the event log (COUNTER rules)");
+  report_cmd->add_option("--data", data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
+  report_cmd->add_option("--from", report_query.from, "First day, YYYY-MM-DD (UTC)")->required();
+  report_cmd->add_option("--to", report_query.to, "Last day, YYYY-MM-DD (UTC)")->required();
+  report_cmd->add_option("--group", report_group, "file, doc, topic, language, month or day")
+      ->check(CLI::IsMember({"file", "doc", "topic", "language", "month", "day"}))
+      ->capture_default_str();
+  report_cmd->add_option("--kind", report_kind, "download or view")
+      ->check(CLI::IsMember({"download", "view"}))
+      ->capture_default_str();
+  report_cmd->add_option("--format", report_format, "csv or json")
+      ->check(CLI::IsMember({"csv", "json"}))
+      ->capture_default_str();
+  report_cmd->callback(
+      [&] { exit_code = report(data_dir, report_query, report_kind, report_group, report_format); });
 
   try {
     app.parse(argc, argv);

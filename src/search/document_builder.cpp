@@ -90,6 +90,7 @@ Xapian::Document DocumentBuilder::build(const content::Corpus& corpus, const con
   for (const auto& country : doc.countries) indexed.add_boolean_term(schema::kPrefixCountry + fold(country));
   for (const auto& audience : doc.audience) indexed.add_boolean_term(schema::kPrefixAudience + fold(audience));
   for (const auto& tag : doc.tags) indexed.add_boolean_term(schema::kPrefixTag + fold(tag));
+  for (const auto& attachment : doc.attachments) indexed.add_boolean_term(schema::kPrefixFile + attachment.file);
 
   std::string published = doc.published.value_or("");
   published.erase(std::remove(published.begin(), published.end(), '-'), published.end());

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -48,14 +49,22 @@ std::unordered_map<std::string, std::string> indexed_fingerprints(const Xapian::
   return by_id;
 }
 
-std::string settings_json(const content::Corpus& corpus, bool synonyms) {
-  nlohmann::json json = nlohmann::json::array();
-  if (synonyms) {
-    for (const auto& group : corpus.synonyms) json.push_back(group);
-  } else {
-    for (const auto& topic : corpus.topics) json.push_back({{"id", topic.id}, {"names", topic.names}});
+// The settings a revision carries with it, by metadata key.
+std::map<std::string, std::string> settings(const content::Corpus& corpus) {
+  nlohmann::json synonyms = nlohmann::json::array();
+  for (const auto& group : corpus.synonyms) synonyms.push_back(group);
+  nlohmann::json topics = nlohmann::json::array();
+  for (const auto& topic : corpus.topics) topics.push_back({{"id", topic.id}, {"names", topic.names}});
+  nlohmann::json indicators = nlohmann::json::array();
+  for (const auto& indicator : corpus.indicators) {
+    indicators.push_back({{"id", indicator.id}, {"label", indicator.label}, {"goal", indicator.goal},
+                          {"counts", indicator.counts}, {"of_kind", indicator.of_kind},
+                          {"of_value", indicator.of_value}, {"target", indicator.target},
+                          {"from", indicator.from}, {"by", indicator.by}});
   }
-  return json.dump();
+  return {{schema::kMetaSynonyms, synonyms.dump()},
+          {schema::kMetaTopics, topics.dump()},
+          {schema::kMetaIndicators, indicators.dump()}};
 }
 
 // Builds documents on worker threads and hands them to `consume` on the calling thread
@@ -154,8 +163,10 @@ IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus&
       indexed.erase(it);
     }
   }
-  const bool settings_changed = db.get_metadata(schema::kMetaSynonyms) != settings_json(corpus, true) ||
-                                db.get_metadata(schema::kMetaTopics) != settings_json(corpus, false);
+  const auto new_settings = settings(corpus);
+  const bool settings_changed = std::any_of(new_settings.begin(), new_settings.end(), [&](const auto& setting) {
+    return db.get_metadata(setting.first) != setting.second;
+  });
   if (changed.empty() && indexed.empty() && !settings_changed) return summary;
 
   db.begin_transaction();
@@ -173,8 +184,7 @@ IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus&
     db.delete_document(schema::kPrefixId + id);
     ++summary.deleted;
   }
-  db.set_metadata(schema::kMetaSynonyms, settings_json(corpus, true));
-  db.set_metadata(schema::kMetaTopics, settings_json(corpus, false));
+  for (const auto& [key, value] : new_settings) db.set_metadata(key, value);
   db.commit_transaction();
   return summary;
 }

@@ -83,6 +83,17 @@ struct StoredDocument {
   std::string html;  // the rendered body
 };
 
+// The identity of a guide, for site maps and for attributing downloads to guides.
+struct DocumentRef {
+  std::string id;
+  std::string url;
+  std::string work;
+  std::string topic;
+  std::string language;
+  std::optional<std::string> published;
+  std::map<std::string, std::string> translations;  // language → slug
+};
+
 struct TopicInfo {
   std::string id;
   std::map<std::string, std::string> names;

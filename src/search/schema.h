@@ -8,7 +8,7 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-3";
+inline constexpr const char* kSchemaVersion = "kc-index-4";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
@@ -19,6 +19,7 @@ inline const std::string kPrefixCountry = "XCOUNTRY";
 inline const std::string kPrefixAudience = "XAUDIENCE";
 inline const std::string kPrefixTag = "XTAG";
 inline const std::string kPrefixWork = "XWORK";    // the work: a guide and its translations
+inline const std::string kPrefixFile = "XFILE";    // XFILEfiles/<path>: an attachment of the guide
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotPublished = 0;    // YYYYMMDD, sortable; "" when unknown
@@ -35,6 +36,7 @@ inline constexpr char kFacetAudience = 'a';
 // Index metadata keys: settings that searching needs, so a revision is self-contained.
 inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups
 inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, names}
+inline const std::string kMetaIndicators = "kc:indicators";  // JSON array of indicators.yaml entries
 
 // Document data: a JSON object of metadata, then kDataSeparator, the plain text (for
 // snippets), kDataSeparator, the rendered HTML body. Results only parse the first part.

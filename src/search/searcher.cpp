@@ -97,6 +97,18 @@ std::optional<std::string> optional_string(const nlohmann::json& value) {
   return std::nullopt;
 }
 
+DocumentRef document_ref(const nlohmann::json& meta) {
+  DocumentRef ref;
+  ref.id = meta.value("id", "");
+  ref.url = meta.value("url", "");
+  ref.work = meta.value("work", "");
+  ref.topic = meta.value("topic", "");
+  ref.language = meta.value("language", "");
+  ref.published = optional_string(meta["published"]);
+  ref.translations = meta.value("translations", std::map<std::string, std::string>{});
+  return ref;
+}
+
 ResultItem result_item(const nlohmann::json& meta) {
   ResultItem item;
   item.id = meta.value("id", "");
@@ -394,6 +406,45 @@ IndexInfo Searcher::info() {
       info.topics.push_back(std::move(topic));
     }
     return info;
+  });
+}
+
+}  // namespace kc::search
+
+namespace kc::search {
+
+std::vector<content::Indicator> Searcher::indicators() {
+  return state_->on_current_revision([&] {
+    std::vector<content::Indicator> indicators;
+    const std::string json = state_->db.get_metadata(schema::kMetaIndicators);
+    for (const auto& item : json.empty() ? nlohmann::json::array() : nlohmann::json::parse(json)) {
+      indicators.push_back({item.value("id", ""), item.value("label", ""), item.value("goal", ""),
+                            item.value("counts", ""), item.value("of_kind", ""), item.value("of_value", ""),
+                            item.value("target", 0LL), item.value("from", ""), item.value("by", "")});
+    }
+    return indicators;
+  });
+}
+
+std::vector<DocumentRef> Searcher::all_documents() {
+  return state_->on_current_revision([&] {
+    std::vector<DocumentRef> refs;
+    for (auto it = state_->db.postlist_begin(""); it != state_->db.postlist_end(""); ++it) {
+      refs.push_back(document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta));
+    }
+    std::sort(refs.begin(), refs.end(), [](const DocumentRef& a, const DocumentRef& b) { return a.id < b.id; });
+    return refs;
+  });
+}
+
+std::vector<DocumentRef> Searcher::documents_with_attachment(const std::string& file) {
+  return state_->on_current_revision([&] {
+    std::vector<DocumentRef> refs;
+    const std::string term = schema::kPrefixFile + file;
+    for (auto it = state_->db.postlist_begin(term); it != state_->db.postlist_end(term); ++it) {
+      refs.push_back(document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta));
+    }
+    return refs;
   });
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "content/corpus.h"
 #include "search/query.h"
 
 namespace kc::search {
@@ -37,6 +38,12 @@ class Searcher {
   // Newest guides first, optionally in one language and topic.
   std::vector<ResultItem> latest(const std::string& language, const std::string& topic, std::size_t limit);
   IndexInfo info();
+  // The indicator targets of this revision's indicators.yaml.
+  std::vector<content::Indicator> indicators();
+  // Every guide, sorted by id (for sitemap.xml).
+  std::vector<DocumentRef> all_documents();
+  // The guides that list `file` ("files/…") among their attachments.
+  std::vector<DocumentRef> documents_with_attachment(const std::string& file);
 
  private:
   struct State;

@@ -1,0 +1,149 @@
+#include "cli/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace kc::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) items.push_back(item);
+  }
+  return items;
+}
+
+int to_int(const std::string& text, const std::string& where) {
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw std::runtime_error(where + ": '" + text + "' is not a whole number");
+}
+
+// One setting: how to apply a textual value (from the file or the environment).
+using Setter = std::function<void(http::ServerOptions&, const std::string& value, const std::string& where)>;
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> kSetters = {
+      {"host", [](auto& o, const auto& v, const auto&) { o.host = v; }},
+      {"port", [](auto& o, const auto& v, const auto& w) { o.port = static_cast<std::uint16_t>(to_int(v, w)); }},
+      {"threads", [](auto& o, const auto& v, const auto& w) { o.threads = static_cast<unsigned>(to_int(v, w)); }},
+      {"content", [](auto& o, const auto& v, const auto&) { o.content_dir = v; }},
+      {"index", [](auto& o, const auto& v, const auto&) { o.index_dir = v; }},
+      {"data", [](auto& o, const auto& v, const auto&) { o.log.data_dir = v; }},
+      {"web", [](auto& o, const auto& v, const auto&) { o.web_dir = v; }},
+      {"public_url", [](auto& o, const auto& v, const auto&) { o.public_url = v; }},
+      {"analyst_token", [](auto& o, const auto& v, const auto&) { o.analyst_token = v; }},
+      {"staff_token", [](auto& o, const auto& v, const auto&) { o.staff_token = v; }},
+      {"trusted_proxies", [](auto& o, const auto& v, const auto&) { o.trusted_proxies = split_list(v); }},
+      {"max_request_bytes",
+       [](auto& o, const auto& v, const auto& w) { o.max_request_bytes = static_cast<std::size_t>(to_int(v, w)); }},
+      {"header_timeout_ms",
+       [](auto& o, const auto& v, const auto& w) { o.header_timeout = std::chrono::milliseconds(to_int(v, w)); }},
+      {"keepalive_timeout_ms",
+       [](auto& o, const auto& v, const auto& w) { o.keepalive_timeout = std::chrono::milliseconds(to_int(v, w)); }},
+      {"robots_file", [](auto& o, const auto& v, const auto&) { o.log.robots_file = v; }},
+      {"robot_allow_list", [](auto& o, const auto& v, const auto&) { o.log.robot_allow_list = split_list(v); }},
+      {"bulk_files_per_minute",
+       [](auto& o, const auto& v, const auto& w) { o.log.bulk_files_per_minute = to_int(v, w); }},
+      {"retention_months", [](auto& o, const auto& v, const auto& w) { o.log.retention_months = to_int(v, w); }},
+  };
+  return kSetters;
+}
+
+void apply_file(const fs::path& path, http::ServerOptions& options) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path.string());
+  } catch (const YAML::Exception& error) {
+    throw std::runtime_error(path.string() + ":" + std::to_string(error.mark.line + 1) + ": " + error.msg);
+  }
+  if (root.IsNull()) return;
+  if (!root.IsMap()) throw std::runtime_error(path.string() + ": must be a mapping of settings");
+  for (const auto& entry : root) {
+    const std::string key = entry.first.Scalar();
+    const std::string where = path.string() + ":" + std::to_string(entry.first.Mark().line + 1) + ": " + key;
+    const auto setter = setters().find(key);
+    if (setter == setters().end()) throw std::runtime_error(where + ": unknown setting (see kc.example.yaml)");
+    std::string value;
+    if (entry.second.IsSequence()) {
+      for (const auto& item : entry.second) value += (value.empty() ? "" : ",") + item.as<std::string>();
+    } else if (entry.second.IsScalar()) {
+      value = entry.second.Scalar();
+    } else if (!entry.second.IsNull()) {
+      throw std::runtime_error(where + ": must be a value or a list");
+    }
+    setter->second(options, value, where);
+  }
+}
+
+void apply_environment(http::ServerOptions& options) {
+  for (const auto& [key, setter] : setters()) {
+    std::string variable = "KC_" + key;
+    for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (const char* value = std::getenv(variable.c_str()); value != nullptr && *value != '\0') {
+      setter(options, value, "environment variable " + variable);
+    }
+  }
+}
+
+}  // namespace
+
+// `relative` in the working directory or the nearest folder above it that has it, so
+// that kc works from anywhere inside a checkout; "" when none has it.
+std::string find_upwards(const fs::path& relative) {
+  std::error_code error;
+  for (fs::path dir = fs::current_path(error); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / relative, error)) return (dir / relative).string();
+    if (dir == dir.root_path()) break;
+  }
+  return {};
+}
+
+std::string default_robots_file() {
+  return find_upwards("tools/node_modules/crawler-user-agents/crawler-user-agents.json");
+}
+
+http::ServerOptions load_server_options(const ServeFlags& flags) {
+  http::ServerOptions options;
+  options.log.robots_file = default_robots_file();
+  if (const std::string web = find_upwards("web/templates"); !web.empty()) options.web_dir = fs::path(web).parent_path();
+  const char* env_config = std::getenv("KC_CONFIG");
+  const std::string config = flags.config ? *flags.config : env_config && *env_config ? env_config : "";
+  if (!config.empty()) {
+    if (!fs::exists(config)) throw std::runtime_error("config file not found: " + config);
+    apply_file(config, options);
+  } else if (fs::exists("kc.yaml")) {
+    apply_file("kc.yaml", options);
+  }
+  apply_environment(options);
+  if (flags.content) options.content_dir = *flags.content;
+  if (flags.index) options.index_dir = *flags.index;
+  if (flags.data) options.log.data_dir = *flags.data;
+  if (flags.host) options.host = *flags.host;
+  if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
+  if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
+  try {
+    options.validate();
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(std::string("configuration: ") + error.what());
+  }
+  return options;
+}
+
+}  // namespace kc::cli

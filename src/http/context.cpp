@@ -1,0 +1,24 @@
+#include "http/context.h"
+
+#include <iostream>
+
+#include "http/errors.h"
+
+namespace kc::http {
+
+Site::Site(ServerOptions server_options)
+    : options(std::move(server_options)), pages(options.web_dir), log(options.log, options.clock) {}
+
+search::Searcher& Context::searcher() {
+  if (!searcher_) {
+    try {
+      searcher_ = std::make_unique<search::Searcher>(site.options.index_dir);
+    } catch (const search::SearchError& error) {
+      std::cerr << "kc serve: " << error.what() << '\n';
+      throw HttpError(503, "the search index is not ready: run kc ingest");
+    }
+  }
+  return *searcher_;
+}
+
+}  // namespace kc::http

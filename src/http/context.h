@@ -1,0 +1,36 @@
+#pragma once
+// What a handler may use: the site (shared, thread-safe parts) and the worker thread's
+// own searcher (Xapian handles are not thread-safe: one per worker).
+#include <memory>
+#include <string>
+
+#include "http/metrics.h"
+#include "http/options.h"
+#include "render/pages.h"
+#include "search/searcher.h"
+#include "stats/download_log.h"
+
+namespace kc::http {
+
+// Shared by all threads; every member is thread-safe or immutable after start-up.
+struct Site {
+  explicit Site(ServerOptions server_options);
+  ServerOptions options;
+  render::Pages pages;
+  stats::DownloadLog log;
+  Metrics metrics;
+};
+
+// One per worker thread.
+class Context {
+ public:
+  explicit Context(Site& site) : site(site) {}
+  Site& site;
+  // The worker's searcher, opened on first use; throws HttpError 503 while no index exists.
+  search::Searcher& searcher();
+
+ private:
+  std::unique_ptr<search::Searcher> searcher_;
+};
+
+}  // namespace kc::http

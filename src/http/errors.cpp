@@ -1,0 +1,80 @@
+#include "http/errors.h"
+
+#include <atomic>
+#include <iostream>
+
+#include "http/context.h"
+#include "http/representation.h"
+#include "render/json_views.h"
+
+namespace kc::http {
+namespace {
+
+std::atomic<std::uint64_t> next_request_id{1};
+
+bool wants_json(const Request& request) { return request.path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
+    case 301: return "Moved Permanently";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+Response error_response(const Request& request, Context& context, int status, const std::string& message) {
+  Response response;
+  response.status = status;
+  if (wants_json(request)) {
+    response.body = render::error_json(message).dump();
+    response.header("Content-Type", "application/json");
+  } else {
+    const render::PageContext page = page_context(request);
+    response.body = status == 404 ? context.site.pages.not_found(page) : context.site.pages.error(page, status);
+    response.header("Content-Type", "text/html; charset=utf-8");
+  }
+  response.header("Cache-Control", "no-store");
+  if (status == 401) response.header("WWW-Authenticate", "Bearer");
+  if (status == 405) response.header("Allow", "GET, HEAD");
+  return response;
+}
+
+Response current_exception_response(const Request& request, Context& context) noexcept {
+  try {
+    try {
+      throw;
+    } catch (const HttpError& error) {
+      return error_response(request, context, error.status(), error.what());
+    } catch (const std::exception& error) {
+      const std::uint64_t id = next_request_id++;
+      std::cerr << "kc serve: request " << id << " (" << request.method << " " << request.path
+                << ") failed: " << error.what() << '\n';
+      return error_response(request, context, 500, "internal error (request " + std::to_string(id) + ")");
+    }
+  } catch (...) {
+    Response response;
+    response.status = 500;
+    response.body = "internal error";
+    response.header("Content-Type", "text/plain; charset=utf-8");
+    return response;
+  }
+}
+
+}  // namespace kc::http

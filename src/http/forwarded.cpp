@@ -1,0 +1,136 @@
+#include "http/forwarded.h"
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+namespace kc::http {
+namespace {
+
+struct Address {
+  int family = AF_INET;  // AF_INET (4 bytes used) or AF_INET6 (16 bytes)
+  std::array<unsigned char, 16> bytes{};
+  int bits() const { return family == AF_INET ? 32 : 128; }
+};
+
+struct Network {
+  Address base;
+  int prefix = 0;
+};
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// A bare IPv4 or IPv6 address; IPv4-mapped IPv6 becomes IPv4 so that a dual-stack
+// socket's "::ffff:127.0.0.1" matches a trusted "127.0.0.1".
+std::optional<Address> parse_address(std::string_view text) {
+  if (text.empty() || text.size() >= INET6_ADDRSTRLEN) return std::nullopt;
+  const std::string bare(text);  // inet_pton needs a NUL-terminated string
+  Address address;
+  if (inet_pton(AF_INET, bare.c_str(), address.bytes.data()) == 1) return address;
+  if (inet_pton(AF_INET6, bare.c_str(), address.bytes.data()) != 1) return std::nullopt;
+  static constexpr unsigned char kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+  if (std::memcmp(address.bytes.data(), kMappedPrefix, sizeof kMappedPrefix) == 0) {
+    std::memmove(address.bytes.data(), address.bytes.data() + 12, 4);
+    std::memset(address.bytes.data() + 4, 0, 12);
+    return address;
+  }
+  address.family = AF_INET6;
+  return address;
+}
+
+// An X-Forwarded-For entry: an address, "[v6]", "[v6]:port" or "v4:port".
+std::optional<Address> parse_forwarded_entry(std::string_view entry) {
+  if (!entry.empty() && entry.front() == '[') {
+    const std::size_t close = entry.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view after = entry.substr(close + 1);
+    if (!after.empty() && after.front() != ':') return std::nullopt;
+    return parse_address(entry.substr(1, close - 1));
+  }
+  const std::size_t colon = entry.find(':');
+  if (colon != std::string_view::npos && entry.find(':', colon + 1) == std::string_view::npos) {
+    auto address = parse_address(entry.substr(0, colon));  // "v4:port"
+    return address && address->family == AF_INET ? address : std::nullopt;
+  }
+  return parse_address(entry);
+}
+
+std::optional<Network> parse_network(std::string_view text) {
+  text = trim(text);
+  const std::size_t slash = text.find('/');
+  auto base = parse_address(text.substr(0, slash));
+  if (!base) return std::nullopt;
+  Network network{*base, base->bits()};
+  if (slash == std::string_view::npos) return network;
+  const std::string_view digits = text.substr(slash + 1);
+  if (digits.empty() || digits.size() > 3) return std::nullopt;
+  int prefix = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    prefix = prefix * 10 + (c - '0');
+  }
+  // "::ffff:10.0.0.0/104" is the IPv4 range 10.0.0.0/8.
+  const bool mapped = base->family == AF_INET && text.find(':') < slash;
+  if (mapped) prefix -= 96;
+  if (prefix < 0 || prefix > base->bits()) return std::nullopt;
+  network.prefix = prefix;
+  return network;
+}
+
+bool contains(const Network& network, const Address& address) {
+  if (network.base.family != address.family) return false;
+  const int whole_bytes = network.prefix / 8;
+  if (std::memcmp(network.base.bytes.data(), address.bytes.data(), whole_bytes) != 0) return false;
+  const int rest = network.prefix % 8;
+  if (rest == 0) return true;
+  const auto mask = static_cast<unsigned char>(0xFF << (8 - rest));
+  return (network.base.bytes[whole_bytes] & mask) == (address.bytes[whole_bytes] & mask);
+}
+
+std::string to_text(const Address& address) {
+  char buffer[INET6_ADDRSTRLEN] = {};
+  inet_ntop(address.family, address.bytes.data(), buffer, sizeof buffer);
+  return buffer;
+}
+
+}  // namespace
+
+std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  std::vector<Network> trusted;
+  for (const std::string& entry : trusted_proxies) {
+    if (auto network = parse_network(entry)) trusted.push_back(*network);
+  }
+  const auto is_trusted = [&](const Address& address) {
+    for (const Network& network : trusted) {
+      if (contains(network, address)) return true;
+    }
+    return false;
+  };
+  const auto peer = parse_address(trim(peer_ip));
+  if (!peer || !is_trusted(*peer)) return peer_ip;
+
+  std::optional<Address> nearest;  // the last header address we can vouch for
+  std::string_view list = x_forwarded_for;
+  while (!list.empty()) {
+    const std::size_t comma = list.rfind(',');
+    const std::string_view entry =
+        trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
+    if (entry.empty()) continue;  // "a, , b": empty list elements (RFC 7230 §7)
+    const auto address = parse_forwarded_entry(entry);
+    if (!address) break;
+    if (!is_trusted(*address)) return to_text(*address);
+    nearest = *address;
+  }
+  return nearest ? to_text(*nearest) : peer_ip;
+}
+
+}  // namespace kc::http

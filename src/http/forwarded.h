@@ -1,0 +1,26 @@
+#pragma once
+// The client address behind trusted reverse proxies (DESIGN §4), from X-Forwarded-For
+// (the de-facto header; RFC 7239 `Forwarded` is not read). Only a peer listed in
+// `trusted_proxies` is believed; the header of anyone else is ignored, so a client cannot
+// choose the address its downloads are counted under. Pure (inet_pton/inet_ntop only),
+// thread-safe, never throws except std::bad_alloc.
+#include <string>
+#include <vector>
+
+namespace kc::http {
+
+// `peer_ip` is the socket's peer; `x_forwarded_for` the header ("" when absent; several
+// headers joined with ','); `trusted_proxies` holds IPv4/IPv6 addresses or CIDR ranges
+// ("127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"), malformed entries ignored. An IPv4-
+// mapped IPv6 address (::ffff:a.b.c.d) counts as its IPv4 address.
+// Untrusted peer → `peer_ip` unchanged. Trusted peer → walk the header from the right
+// past trusted addresses and return the first one that is not trusted, in canonical
+// text form. Entries are trimmed; "[v6]", "[v6]:port" and "v4:port" are accepted. The
+// walk stops at an entry that is not an address (only a client or a misbehaving proxy
+// writes one, and nothing to its left can be vouched for): the answer is then the last
+// trusted address reached, as it is when every entry is trusted; `peer_ip` unchanged
+// when the header is empty.
+std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
+
+}  // namespace kc::http

@@ -1,0 +1,120 @@
+#include "content/document.h"
+#include "http/errors.h"
+#include "http/handlers.h"
+#include "render/json_views.h"
+
+namespace kc::http {
+namespace {
+
+std::string base_url(const Request& request, const Context& context) {
+  if (!context.site.options.public_url.empty()) return context.site.options.public_url;
+  const std::string host = request.header("host");
+  return "http://" + (host.empty() ? std::string("localhost") : host);
+}
+
+// Escapes the five XML special characters (sitemap.xml is the one XML document we write).
+std::string xml_escape(const std::string& text) {
+  std::string escaped;
+  for (const char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&apos;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+}  // namespace
+
+Response json(const std::string& body) {
+  Response response;
+  response.body = body;
+  response.header("Content-Type", "application/json");
+  response.header("Cache-Control", "no-cache");
+  return response;
+}
+
+Response api_search(const Request& request, Context& context) {
+  const search::SearchRequest search = search_request(request);
+  const search::SearchResponse response = context.searcher().search(search);
+  context.site.metrics.count_search();
+  if (response.total == 0 && !search.query.empty()) {
+    context.site.log.record_zero_result_search(response.query, search.language);
+  }
+  return json(render::search_json(response).dump());
+}
+
+Response api_suggest(const Request& request, Context& context) {
+  const std::string language = request.param("lang");
+  if (!language.empty() && !content::is_known_language(language)) throw HttpError(400, "'lang' must be en, fr, es or pt");
+  return json(nlohmann::json(context.searcher().suggest(request.param("q"), language)).dump());
+}
+
+Response api_document(const Request& request, Context& context) {
+  const auto [language, slug] = guide_address(request.path, "/api/docs/");
+  const auto document = context.searcher().document(language, slug);
+  if (!document) throw HttpError(404, "no such guide");
+  return json(render::document_json(*document).dump());
+}
+
+Response healthz(const Request&, Context& context) {
+  const search::IndexInfo info = context.searcher().info();
+  return json(nlohmann::json{{"status", "ok"}, {"revision", info.revision}, {"documents", info.documents}}.dump());
+}
+
+Response metrics(const Request&, Context& context) {
+  Metrics::Gauges gauges;
+  try {
+    const search::IndexInfo info = context.searcher().info();
+    gauges.index_revision = info.revision;
+    gauges.index_documents = info.documents;
+  } catch (const HttpError&) {
+    // no index yet: the gauges stay at zero
+  }
+  gauges.events_committed = context.site.log.events_committed();
+  Response response;
+  response.body = context.site.metrics.prometheus_text(gauges);
+  response.header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  response.header("Cache-Control", "no-store");
+  return response;
+}
+
+Response robots_txt(const Request& request, Context& context) {
+  Response response;
+  response.body = "User-agent: *\nDisallow: /api/\nDisallow: /search\nDisallow: /files/\n\nSitemap: " +
+                  base_url(request, context) + "/sitemap.xml\n";
+  response.header("Content-Type", "text/plain; charset=utf-8");
+  response.header("Cache-Control", "public, max-age=86400");
+  return response;
+}
+
+Response sitemap_xml(const Request& request, Context& context) {
+  const std::string base = xml_escape(base_url(request, context));
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  for (const auto& doc : context.searcher().all_documents()) {
+    xml += "<url><loc>" + base + xml_escape(doc.url) + "</loc>";
+    if (doc.published) xml += "<lastmod>" + *doc.published + "</lastmod>";
+    if (!doc.translations.empty()) {
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + doc.language + "\" href=\"" + base + xml_escape(doc.url) + "\"/>";
+    }
+    for (const auto& [language, slug] : doc.translations) {
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + language + "\" href=\"" + base + "/docs/" + language + "/" +
+             xml_escape(slug) + "\"/>";
+    }
+    xml += "</url>\n";
+  }
+  xml += "</urlset>\n";
+  Response response;
+  response.body = std::move(xml);
+  response.header("Content-Type", "application/xml; charset=utf-8");
+  response.header("Cache-Control", "no-cache");
+  return response;
+}
+
+}  // namespace kc::http

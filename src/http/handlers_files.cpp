@@ -1,0 +1,139 @@
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "http/byte_range.h"
+#include "http/errors.h"
+#include "http/etag.h"
+#include "http/gzip.h"
+#include "http/handlers.h"
+#include "http/static_files.h"
+
+namespace kc::http {
+namespace {
+
+constexpr std::uint64_t kMaxGzipFileBytes = 1 << 20;  // larger files are streamed as they are
+
+struct FileInfo {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+  std::time_t modified = 0;
+  std::string etag;
+};
+
+FileInfo find_file(const std::filesystem::path& root, const std::string& relative) {
+  const auto path = confine(root, relative);
+  struct stat status {};
+  if (!path || ::stat(path->c_str(), &status) != 0) throw HttpError(404, "no such file");
+  const std::int64_t mtime_ns = static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1000000000 + status.st_mtim.tv_nsec;
+  return {*path, static_cast<std::uint64_t>(status.st_size), status.st_mtim.tv_sec,
+          make_etag(static_cast<std::uint64_t>(status.st_size), mtime_ns)};
+}
+
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// A file response honouring If-None-Match/If-Modified-Since and Range; compressible
+// small files are gzipped whole when the client accepts it and asked no range.
+Response file_response(const Request& request, const FileInfo& file, const std::string& cache_control) {
+  Response response;
+  const std::string type = content_type(file.path);
+  response.header("Content-Type", type);
+  response.header("ETag", file.etag);
+  response.header("Last-Modified", http_date(file.modified));
+  response.header("Cache-Control", cache_control);
+  if (not_modified(request.header("if-none-match"), request.header("if-modified-since"), file.etag, file.modified)) {
+    response.status = 304;
+    return response;
+  }
+  const bool compressible = is_compressible(type) && file.size > 1400 && file.size <= kMaxGzipFileBytes;
+  if (compressible) response.header("Vary", "Accept-Encoding");
+  const std::string range_header = request.header("range");
+  if (compressible && range_header.empty() && accepts_gzip(request.header("accept-encoding"))) {
+    response.body = gzip(read_whole(file.path));
+    response.header("Content-Encoding", "gzip");
+    return response;
+  }
+  response.header("Accept-Ranges", "bytes");
+  const ByteRange range = parse_range(range_header, file.size);
+  switch (range.kind) {
+    case ByteRange::Kind::Unsatisfiable:
+      response.status = 416;
+      response.header("Content-Range", content_range(range, file.size));
+      return response;
+    case ByteRange::Kind::Partial:
+      response.status = 206;
+      response.header("Content-Range", content_range(range, file.size));
+      response.file = FileRange{file.path.string(), range.first, range.length};
+      return response;
+    case ByteRange::Kind::Full:
+      response.file = FileRange{file.path.string(), 0, file.size};
+      return response;
+  }
+  return response;
+}
+
+std::optional<std::uint64_t> range_start(const std::string& range_header, std::uint64_t size) {
+  if (range_header.empty()) return std::nullopt;
+  const ByteRange range = parse_range(range_header, size);
+  if (range.kind == ByteRange::Kind::Partial) return range.first;
+  return std::nullopt;
+}
+
+// The guides' work and topic when every guide listing the file agrees (DESIGN §6).
+void attribute_to_guides(stats::RequestFacts& facts, Context& context) {
+  try {
+    const auto guides = context.searcher().documents_with_attachment(facts.file);
+    if (guides.empty()) return;
+    facts.work = guides.front().work;
+    facts.topic = guides.front().topic;
+    for (const auto& guide : guides) {
+      if (guide.work != facts.work) facts.work.clear();
+      if (guide.topic != facts.topic) facts.topic.clear();
+    }
+  } catch (const HttpError&) {
+    // no index: the download still counts, without a guide
+  }
+}
+
+}  // namespace
+
+Response download_file(const Request& request, Context& context) {
+  const std::string relative = request.path.substr(std::string("/files/").size());
+  stats::RequestFacts facts;
+  facts.kind = stats::EventKind::Download;
+  facts.file = "files/" + relative;
+  facts.item = facts.file;
+  facts.head = request.head();
+  facts.client_ip = request.client_ip;
+  facts.user_agent = request.header("user-agent");
+  Response response;
+  try {
+    const FileInfo file = find_file(context.site.options.content_dir / "files", relative);
+    response = file_response(request, file, "no-cache");
+    facts.range_start = range_start(request.header("range"), file.size);
+    facts.bytes = response.file ? response.file->length : response.body.size();
+    attribute_to_guides(facts, context);
+  } catch (const HttpError& error) {
+    response = error_response(request, context, error.status(), error.what());
+  }
+  facts.status = response.status;
+  // Nothing lost: the event is committed before the response starts (DESIGN §6).
+  context.site.log.record_download(facts);
+  context.site.metrics.count_download();
+  return response;
+}
+
+Response static_file(const Request& request, Context& context) {
+  const std::string relative = request.path.substr(std::string("/static/").size());
+  const FileInfo file = find_file(context.site.options.web_dir / "static", relative);
+  const bool immutable = is_fingerprinted(file.path.filename().string());
+  return file_response(request, file, immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+}
+
+}  // namespace kc::http

@@ -1,0 +1,162 @@
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "content/document.h"
+#include "http/errors.h"
+#include "http/handlers.h"
+#include "http/representation.h"
+#include "http/static_files.h"
+
+namespace kc::http {
+namespace {
+
+constexpr int kMaxPage = 1000000000;
+constexpr std::size_t kMaxFilterBytes = 100;
+
+int parse_int(const std::string& text, const char* name, int min, int max) {
+  const std::string message = std::string("'") + name + "' must be a whole number from " + std::to_string(min) +
+                              " to " + std::to_string(max);
+  if (text.empty() || text.size() > 10 || !std::all_of(text.begin(), text.end(), ::isdigit)) {
+    throw HttpError(400, message);
+  }
+  const long long value = std::stoll(text);
+  if (value < min || value > max) throw HttpError(400, message);
+  return static_cast<int>(value);
+}
+
+std::string filter(const Request& request, const char* name) {
+  std::string value = request.param(name);
+  if (value.size() > kMaxFilterBytes) throw HttpError(400, std::string("'") + name + "' is too long");
+  return value;
+}
+
+std::string topic_name(const search::IndexInfo& info, const std::string& id, const std::string& language) {
+  for (const auto& topic : info.topics) {
+    if (topic.id != id) continue;
+    for (const std::string& choice : {language, std::string("en")}) {
+      if (const auto name = topic.names.find(choice); name != topic.names.end()) return name->second;
+    }
+  }
+  return id;
+}
+
+std::uint64_t size_on_disk(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  return error ? 0 : size;
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> guide_address(const std::string& path, const std::string& prefix) {
+  const std::string rest = path.substr(prefix.size());
+  const auto slash = rest.find('/');
+  if (slash == std::string::npos) throw HttpError(404, "no such guide");
+  std::string language = rest.substr(0, slash);
+  std::string slug = rest.substr(slash + 1);
+  if (!content::is_known_language(language) || !content::is_valid_slug(slug)) throw HttpError(404, "no such guide");
+  return {std::move(language), std::move(slug)};
+}
+
+Response html(std::string body) {
+  Response response;
+  response.body = std::move(body);
+  response.header("Content-Type", "text/html; charset=utf-8");
+  response.header("Cache-Control", "no-cache");
+  return response;
+}
+
+search::SearchRequest search_request(const Request& request) {
+  search::SearchRequest search;
+  search.query = request.param("q");
+  search.language = filter(request, "lang");
+  if (!search.language.empty() && !content::is_known_language(search.language)) {
+    throw HttpError(400, "'lang' must be en, fr, es or pt");
+  }
+  search.topic = filter(request, "topic");
+  search.country = filter(request, "country");
+  search.audience = filter(request, "audience");
+  if (request.has_param("page")) search.page = parse_int(request.param("page"), "page", 1, kMaxPage);
+  if (request.has_param("size")) search.size = parse_int(request.param("size"), "size", 1, 50);
+  const std::string sort = request.param("sort");
+  if (sort == "date") {
+    search.sort = search::SortOrder::Date;
+  } else if (!sort.empty() && sort != "relevance") {
+    throw HttpError(400, "'sort' must be relevance or date");
+  }
+  return search;
+}
+
+Response home_page(const Request& request, Context& context) {
+  auto& searcher = context.searcher();
+  return html(context.site.pages.home(page_context(request), searcher.info(), searcher.latest("", "", 8)));
+}
+
+Response topic_page(const Request& request, Context& context) {
+  auto& searcher = context.searcher();
+  const std::string id = request.path.substr(std::string("/topics/").size());
+  const search::IndexInfo info = searcher.info();
+  const auto topic = std::find_if(info.topics.begin(), info.topics.end(), [&](const auto& t) { return t.id == id; });
+  if (topic == info.topics.end()) throw HttpError(404, "no such topic");
+  search::SearchRequest search = search_request(request);
+  search.query.clear();
+  search.topic = id;
+  search.sort = search::SortOrder::Date;
+  search.size = 20;
+  return html(context.site.pages.topic(page_context(request), *topic, search, searcher.search(search)));
+}
+
+Response guide_page(const Request& request, Context& context) {
+  auto& searcher = context.searcher();
+  const auto [language, slug] = guide_address(request.path, "/docs/");
+  auto document = searcher.document(language, slug);
+  if (!document) throw HttpError(404, "no such guide");
+  render::GuideView view;
+  for (const auto& attachment : document->attachments) {
+    view.attachments.push_back({"/" + attachment.file, attachment.title,
+                                size_on_disk(context.site.options.content_dir / attachment.file)});
+  }
+  for (const auto& [other_language, other_slug] : document->translations) {
+    if (const auto translation = searcher.document(other_language, other_slug)) {
+      view.translation_titles[other_language] = translation->title;
+    }
+  }
+  view.related = searcher.related(*document);
+  const render::PageContext page = page_context(request);
+  view.topic_name = topic_name(searcher.info(), document->topic, page.ui_language);
+  stats::RequestFacts facts;
+  facts.kind = stats::EventKind::View;
+  facts.item = document->work;
+  facts.document = document->id;
+  facts.work = document->work;
+  facts.language = document->language;
+  facts.topic = document->topic;
+  facts.head = request.head();
+  facts.client_ip = request.client_ip;
+  facts.user_agent = request.header("user-agent");
+  view.document = std::move(*document);
+  Response response = html(context.site.pages.guide(page, view));
+  facts.bytes = response.body.size();
+  context.site.log.record_view(facts);
+  return response;
+}
+
+Response search_page(const Request& request, Context& context) {
+  auto& searcher = context.searcher();
+  search::SearchRequest search = search_request(request);
+  search.size = 10;
+  const search::SearchResponse response = searcher.search(search);
+  context.site.metrics.count_search();
+  if (response.total == 0 && !search.query.empty()) {
+    context.site.log.record_zero_result_search(response.query, search.language);
+  }
+  return html(context.site.pages.search(page_context(request), search, response, searcher.info()));
+}
+
+Response privacy_page(const Request& request, Context& context) {
+  return html(context.site.pages.privacy(page_context(request)));
+}
+
+}  // namespace kc::http

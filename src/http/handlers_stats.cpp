@@ -1,0 +1,107 @@
+#include <chrono>
+#include <ctime>
+
+#include "content/document.h"
+
+#include "http/auth.h"
+#include "http/errors.h"
+#include "http/handlers.h"
+#include "http/representation.h"
+#include "render/report_views.h"
+#include "stats/indicators.h"
+#include "stats/reports.h"
+
+namespace kc::http {
+namespace {
+
+std::string utc_day(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char day[11];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &parts);
+  return day;
+}
+
+std::string today(const Context& context) { return utc_day(context.site.options.clock()); }
+
+std::string days_ago(const Context& context, int days) {
+  return utc_day(context.site.options.clock() - std::chrono::hours(24 * days));
+}
+
+Role role_of(const Request& request, const Context& context) {
+  return authenticate(request.header("authorization"),
+                      Tokens{context.site.options.analyst_token, context.site.options.staff_token});
+}
+
+void require_role(const Request& request, const Context& context, bool staff_allowed) {
+  const Role role = role_of(request, context);
+  if (role == Role::None) throw HttpError(401, "a valid bearer token is required");
+  if (role == Role::Staff && !staff_allowed) throw HttpError(403, "this token may not read download statistics");
+}
+
+std::string date_param(const Request& request, const char* name, const std::string& fallback) {
+  const std::string value = request.param(name);
+  if (value.empty()) return fallback;
+  if (!content::is_valid_date(value)) throw HttpError(400, std::string("'") + name + "' must be a date (YYYY-MM-DD)");
+  return value;
+}
+
+stats::Group group_param(const std::string& group) {
+  if (group.empty() || group == "file") return stats::Group::File;
+  if (group == "doc") return stats::Group::Doc;
+  if (group == "topic") return stats::Group::Topic;
+  if (group == "language") return stats::Group::Language;
+  if (group == "month") return stats::Group::Month;
+  if (group == "day") return stats::Group::Day;
+  throw HttpError(400, "'group' must be file, doc, topic, language, month or day");
+}
+
+std::vector<stats::IndicatorProgress> progress(Context& context) {
+  return stats::indicator_progress(context.site.options.log.data_dir, context.searcher().indicators(), today(context));
+}
+
+}  // namespace
+
+Response indicators_page(const Request& request, Context& context) {
+  return html(context.site.pages.indicators(page_context(request), progress(context), today(context)));
+}
+
+Response api_indicators(const Request&, Context& context) {
+  return json(render::indicators_json(progress(context)).dump());
+}
+
+Response api_stats_downloads(const Request& request, Context& context) {
+  require_role(request, context, false);
+  stats::ReportQuery query;
+  query.to = date_param(request, "to", today(context));
+  query.from = date_param(request, "from", days_ago(context, 29));
+  if (query.from > query.to) throw HttpError(400, "'from' must not be after 'to'");
+  query.group = group_param(request.param("group"));
+  const std::string kind = request.param("kind");
+  if (kind == "view") {
+    query.kind = stats::EventKind::View;
+  } else if (!kind.empty() && kind != "download") {
+    throw HttpError(400, "'kind' must be download or view");
+  }
+  const std::string format = request.param("format");
+  if (!format.empty() && format != "json" && format != "csv") throw HttpError(400, "'format' must be json or csv");
+  const stats::Report report = stats::build_report(context.site.options.log.data_dir, query);
+  if (format != "csv") return json(render::report_json(report).dump());
+  Response response;
+  response.body = render::report_csv(report);
+  response.header("Content-Type", "text/csv; charset=utf-8");
+  response.header("Content-Disposition", "attachment; filename=\"kc-downloads-" + query.from + "-" + query.to + ".csv\"");
+  response.header("Cache-Control", "no-store");
+  return response;
+}
+
+Response api_stats_searches(const Request& request, Context& context) {
+  require_role(request, context, true);
+  if (request.param("zero") != "1") throw HttpError(400, "only zero-result searches are listed: add zero=1");
+  const std::string to = date_param(request, "to", today(context));
+  const std::string from = date_param(request, "from", days_ago(context, 29));
+  return json(render::zero_searches_json(stats::zero_result_searches(context.site.options.log.data_dir, from, to)).dump());
+}
+
+}  // namespace kc::http

@@ -1,0 +1,35 @@
+#pragma once
+// Server configuration (filled only by cli/config.cpp): a plain aggregate with defaults
+// and validate(), as OSRM's EngineConfig. Tokens are never logged.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "stats/download_log.h"
+
+namespace kc::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;        // 0: any free port (tests read it back)
+  unsigned threads = 0;             // I/O threads and workers each; 0: one per core
+  std::filesystem::path content_dir = "content";
+  std::filesystem::path index_dir = "index";
+  std::filesystem::path web_dir = "web";
+  std::size_t max_request_bytes = 32 * 1024;  // request line + headers + body; above: 413
+  std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  // slow clients: 408
+  std::chrono::milliseconds keepalive_timeout{std::chrono::seconds(30)};
+  std::chrono::milliseconds drain_timeout{std::chrono::seconds(10)};  // SIGTERM: in-flight work
+  std::vector<std::string> trusted_proxies;  // addresses or CIDR ranges allowed to set X-Forwarded-For
+  std::string analyst_token;
+  std::string staff_token;
+  std::string public_url;   // e.g. https://kc.example.org, for sitemap.xml; "" = from Host
+  stats::LogOptions log;    // data_dir, robots, bulk threshold, retention
+  stats::Clock clock = stats::system_clock();  // for counting and "today"; tests move time
+  void validate() const;    // throws std::invalid_argument naming the bad setting
+};
+
+}  // namespace kc::http

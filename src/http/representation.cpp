@@ -1,0 +1,67 @@
+#include "http/representation.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "content/corpus.h"
+#include "http/accept_language.h"
+#include "http/etag.h"
+#include "http/gzip.h"
+#include "http/static_files.h"
+
+namespace kc::http {
+namespace {
+
+constexpr std::size_t kMinGzipBytes = 1400;  // below one packet, compression saves nothing
+
+std::string body_etag(const std::string& body, bool gzipped) {
+  char hex[20];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content::fnv1a64(body)));
+  return std::string("\"") + hex + (gzipped ? "-gz\"" : "\"");
+}
+
+}  // namespace
+
+render::PageContext page_context(const Request& request) {
+  render::PageContext context;
+  context.path = request.path;
+  const std::string ui = request.param("ui");
+  const auto& languages = render::kUiLanguages;
+  if (std::find(languages.begin(), languages.end(), ui) != languages.end()) {
+    context.ui_language = ui;
+    context.ui_override = ui;
+  } else {
+    context.ui_language = choose_language(request.header("accept-language"), languages, "en");
+  }
+  return context;
+}
+
+void finalize(const Request& request, Response& response) {
+  const bool in_memory = !response.file.has_value();
+  if (in_memory && response.status == 200) {
+    const std::string type = response.find_header("Content-Type");
+    const bool compress = is_compressible(type) && response.body.size() > kMinGzipBytes;
+    if (compress) response.header("Vary", "Accept-Encoding");
+    const bool gzipped = compress && accepts_gzip(request.header("accept-encoding"));
+    if (response.find_header("ETag").empty()) response.header("ETag", body_etag(response.body, gzipped));
+    if (etag_matches(request.header("if-none-match"), response.find_header("ETag"))) {
+      response.status = 304;
+      response.body.clear();
+    } else if (gzipped) {
+      response.body = gzip(response.body);
+      response.header("Content-Encoding", "gzip");
+    }
+  }
+}
+
+std::string Response::find_header(const std::string& name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() &&
+        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+      return value;
+    }
+  }
+  return {};
+}
+
+}  // namespace kc::http

@@ -1,0 +1,30 @@
+#pragma once
+// A request as the handlers see it: plain values, decoded and validated by server.cpp,
+// so handlers never touch Pistache and can be called in-process by tests.
+#include <map>
+#include <optional>
+#include <string>
+
+namespace kc::http {
+
+struct Request {
+  std::string method;                        // "GET", "HEAD", …
+  std::string path;                          // percent-decoded, valid UTF-8
+  std::multimap<std::string, std::string> query;  // decoded names and values
+  std::map<std::string, std::string> headers;     // names lower-cased
+  std::string client_ip;                     // after trusted-proxy handling; never logged
+  bool head() const { return method == "HEAD"; }
+
+  // The first value of a query parameter, or "" when absent.
+  std::string param(const std::string& name) const {
+    const auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
+  }
+  bool has_param(const std::string& name) const { return query.count(name) > 0; }
+  std::string header(const std::string& lower_name) const {
+    const auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+}  // namespace kc::http

@@ -1,0 +1,621 @@
+#include "render/pages.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+
+#include "render/i18n.h"
+#include "render/link.h"
+
+namespace kc::render {
+namespace {
+
+using ctemplate::TemplateDictionary;
+
+// STRIP_WHITESPACE joins template lines: text that needs a space must stay on one line.
+constexpr ctemplate::Strip kStrip = ctemplate::STRIP_WHITESPACE;
+constexpr const char* kAutoescape = "{{%AUTOESCAPE context=\"HTML\"}}";
+constexpr int kDefaultPageSize = 10;
+
+const std::vector<std::string> kTemplates = {
+    "layout.tpl", "theme.tpl",  "search_form.tpl", "list.tpl",    "pager.tpl",     "home.tpl",  "topic.tpl",
+    "guide.tpl",  "search.tpl", "indicators.tpl",  "privacy.tpl", "not_found.tpl", "error.tpl",
+};
+
+bool is_ui_language(const std::string& code) {
+  return std::find(kUiLanguages.begin(), kUiLanguages.end(), code) != kUiLanguages.end();
+}
+
+// "nav.privacy" → "T_nav_privacy": ctemplate names allow letters, digits and "_" only.
+std::string variable_name(const std::string& key) {
+  std::string name = "T_";
+  for (const char ch : key) name += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return name;
+}
+
+// Numbers for SVG attributes: always "." as the decimal point, whatever the UI language.
+std::string svg_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+// An id or class token made of [a-z0-9-] only, whatever indicators.yaml says.
+std::string token(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out += (std::isalnum(byte) && byte < 0x80) ? static_cast<char>(std::tolower(byte)) : '-';
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+// The topic's name in `language`, else in English, else its id.
+std::string topic_label(const search::TopicInfo& topic, const std::string& language) {
+  for (const auto& code : {language, std::string("en")}) {
+    if (const auto it = topic.names.find(code); it != topic.names.end() && !it->second.empty()) return it->second;
+  }
+  return topic.id;
+}
+
+std::string read_start(const std::filesystem::path& path, std::size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(bytes, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(bytes));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+// The parsed templates and the strings: everything a page needs, shared read-only by
+// every thread (the cache is frozen after loading, so expansion never touches the disk).
+struct Engine {
+  ctemplate::TemplateCache cache;
+  Strings strings;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> globals;  // language → (T_… name, text)
+
+  explicit Engine(const std::filesystem::path& web_dir) : strings(web_dir / "i18n", kUiLanguages) {
+    const auto dir = web_dir / "templates";
+    if (!std::filesystem::is_directory(dir)) throw std::runtime_error(dir.string() + ": templates folder not found");
+    cache.SetTemplateRootDirectory(dir.string());
+    for (const auto& name : kTemplates) {
+      const auto path = dir / name;
+      if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path.string() + ": template not found");
+      // Escape by default (STYLE.md rule 9): a template without the pragma is refused.
+      if (read_start(path, std::string_view(kAutoescape).size()) != kAutoescape) {
+        throw std::runtime_error(path.string() + ": must start with " + kAutoescape);
+      }
+      if (!cache.LoadTemplate(name, kStrip)) throw std::runtime_error(path.string() + ": template does not parse");
+    }
+    cache.Freeze();
+    for (const auto& language : kUiLanguages) {
+      auto& list = globals[language];
+      for (const auto& [key, english] : strings.table("en")) list.emplace_back(variable_name(key), strings.get(language, key));
+    }
+  }
+};
+
+// One page being built: the layout's dictionary, the page template's own dictionary
+// (CONTENT), and the helpers every page uses. Lives for one call.
+class Page {
+ public:
+  Page(const Engine& engine, const PageContext& context, const std::string& page_template, const std::string& title)
+      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path) {
+    lang_ = is_ui_language(context.ui_language) ? context.ui_language : "en";
+    if (is_ui_language(context.ui_override)) override_ = context.ui_override;
+    for (const auto& [name, text] : engine_.globals.at(lang_)) root_.SetTemplateGlobalValue(name, text);
+    root_.SetTemplateGlobalValue("UI_LANG", lang_);
+    root_.SetTemplateGlobalValue("HOME_URL", url(Link("/")));
+    root_.SetTemplateGlobalValue("PRIVACY_URL", url(Link("/privacy")));
+    root_.SetTemplateGlobalValue("INDICATORS_URL", url(Link("/indicators")));
+    root_.SetValue("TITLE", title);
+    root_.ShowSection("SITE_SUFFIX");
+    root_.AddIncludeDictionary("THEME")->SetFilename("theme.tpl");
+    content_ = root_.AddIncludeDictionary("CONTENT");
+    content_->SetFilename(page_template);
+  }
+
+  TemplateDictionary& content() { return *content_; }
+  const std::string& lang() const { return lang_; }
+  const Strings& strings() const { return engine_.strings; }
+  const std::string& text(const std::string& key) const { return engine_.strings.get(lang_, key); }
+  std::string format(const std::string& key, const std::vector<std::pair<std::string_view, std::string>>& values) const {
+    return engine_.strings.format(lang_, key, values);
+  }
+  std::string name_of(const std::string& prefix, const std::string& code) const {
+    return engine_.strings.get_or(lang_, prefix + code, code);
+  }
+
+  // A link to another page of the site, keeping ?ui= when the reader chose a language.
+  std::string url(Link link) const {
+    if (!override_.empty()) link.add("ui", override_);
+    return link.str();
+  }
+  // The page's own address without ui=, for the language switcher.
+  void set_self(Link link) { self_ = std::move(link); }
+  void noindex() { root_.ShowSection("NOINDEX"); }
+  void description(const std::string& text) {
+    if (!text.empty()) root_.SetValueAndShowSection("TEXT", text, "DESCRIPTION");
+  }
+  void alternate(const std::string& code, const std::string& href) {
+    auto* item = root_.AddSectionDictionary("ALTERNATE");
+    item->SetValue("CODE", code);
+    item->SetValue("URL", href);
+  }
+  void header_search() { search_form(*root_.AddSectionDictionary("HEADER_SEARCH"), "hq", "", true); }
+
+  void search_form(TemplateDictionary& parent, const std::string& id, const std::string& query, bool hidden_label) {
+    auto* form = parent.AddIncludeDictionary("FORM");
+    form->SetFilename("search_form.tpl");
+    form->SetValue("ID", id);
+    form->SetValue("Q", query);
+    if (hidden_label) form->ShowSection("HIDDEN_LABEL");
+    if (!override_.empty()) form->SetValueAndShowSection("UI", override_, "UI_FIELD");
+  }
+
+  std::string topic_name(const search::TopicInfo& topic) const { return topic_label(topic, lang_); }
+  std::string topic_name(const std::string& id, const search::IndexInfo* index) const {
+    if (index != nullptr) {
+      for (const auto& topic : index->topics) {
+        if (topic.id == id) return topic_name(topic);
+      }
+    }
+    return id;
+  }
+  std::string guide_count(std::uint64_t count, bool exact = true) const {
+    if (count == 1) return text("count.guides_one");
+    return format(exact ? "count.guides_other" : "count.guides_about", {{"n", strings().number(lang_, count)}});
+  }
+
+  // Guides as a list; `index` (optional) names their topics; snippets replace summaries when asked.
+  void list(TemplateDictionary& parent, const std::vector<search::ResultItem>& items, bool snippets,
+            const search::IndexInfo* index) {
+    if (items.empty()) return;
+    auto* list = parent.AddIncludeDictionary("LIST");
+    list->SetFilename("list.tpl");
+    for (const auto& item : items) {
+      auto* entry = list->AddSectionDictionary("ITEM");
+      entry->SetValue("URL", url(Link(item.url)));
+      entry->SetValue("TITLE", item.title);
+      entry->SetValue("LANG", item.language);
+      if (snippets && !item.snippet.empty()) {
+        entry->SetValueAndShowSection("HTML", item.snippet, "SNIPPET");
+      } else if (!item.summary.empty()) {
+        entry->SetValueAndShowSection("TEXT", item.summary, "SUMMARY");
+      }
+      const std::string meta = join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
+                                     item.language.empty() ? "" : name_of("lang.", item.language),
+                                     item.published ? strings().date(lang_, *item.published) : ""},
+                                    " · ");
+      if (!meta.empty()) entry->SetValueAndShowSection("TEXT", meta, "META");
+    }
+  }
+
+  // Previous, numbers around the current page (and the first and last), next.
+  void pager(TemplateDictionary& parent, int page, int size, std::uint64_t total, const std::function<Link(long long)>& link_to) {
+    if (size <= 0) return;
+    const auto pages = static_cast<long long>((total + static_cast<std::uint64_t>(size) - 1) / static_cast<std::uint64_t>(size));
+    const long long current = std::max(1, page);
+    if (pages <= 1 && current <= 1) return;
+    auto* pager = parent.AddIncludeDictionary("PAGER");
+    pager->SetFilename("pager.tpl");
+    if (current > 1) pager->SetValueAndShowSection("URL", url(link_to(std::min(current - 1, std::max(pages, 1LL)))), "PREV");
+    std::set<long long> shown = {1, pages, current};
+    for (long long near = current - 2; near <= current + 2; ++near) {
+      if (near >= 1 && near <= pages) shown.insert(near);
+    }
+    long long previous = 0;
+    for (const long long number : shown) {
+      if (number < 1) continue;
+      if (number > previous + 1) pager->AddSectionDictionary("PAGE")->ShowSection("GAP");
+      auto* entry = pager->AddSectionDictionary("PAGE");
+      entry->SetValue("N", strings().number(lang_, static_cast<std::uint64_t>(number)));
+      if (number == current) {
+        entry->ShowSection("CURRENT");
+      } else {
+        entry->SetValueAndShowSection("URL", url(link_to(number)), "LINK");
+      }
+      previous = number;
+    }
+    if (current < pages) pager->SetValueAndShowSection("URL", url(link_to(current + 1)), "NEXT");
+  }
+
+  std::string expand() {
+    for (const auto& code : kUiLanguages) {
+      auto* item = root_.AddSectionDictionary("UI_LANG_ITEM");
+      item->SetValue("CODE", code);
+      item->SetValue("NAME", engine_.strings.get(code, "lang." + code));
+      if (code == lang_) {
+        item->ShowSection("CURRENT");
+      } else {
+        item->SetValueAndShowSection("URL", Link(self_).add("ui", code).str(), "OTHER");
+      }
+    }
+    std::string out;
+    if (!engine_.cache.ExpandNoLoad("layout.tpl", kStrip, &root_, nullptr, &out)) {
+      throw std::runtime_error("render: expanding a page failed");
+    }
+    return out;
+  }
+
+ private:
+  const Engine& engine_;
+  TemplateDictionary root_;
+  TemplateDictionary* content_ = nullptr;
+  std::string lang_;
+  std::string override_;
+  Link self_;
+};
+
+Link search_link(const search::SearchRequest& request) {
+  Link link("/search");
+  link.add("q", request.query)
+      .add("topic", request.topic)
+      .add("lang", request.language)
+      .add("country", request.country)
+      .add("audience", request.audience);
+  if (request.sort == search::SortOrder::Date) link.add("sort", "date");
+  if (request.size != kDefaultPageSize) link.add("size", request.size);
+  if (request.page > 1) link.add("page", request.page);
+  return link;
+}
+
+// The four filters of a search, in the order pages show them: facet name, the request's
+// field, the query parameter and the prefix of its display names in the strings.
+struct Filter {
+  const char* facet;
+  std::string search::SearchRequest::*field;
+  const char* names;  // "" for topics, named from the index
+};
+const Filter kFilters[] = {
+    {"topic", &search::SearchRequest::topic, ""},
+    {"language", &search::SearchRequest::language, "lang."},
+    {"country", &search::SearchRequest::country, "country."},
+    {"audience", &search::SearchRequest::audience, "audience."},
+};
+
+}  // namespace
+
+struct Pages::Impl {
+  Engine engine;
+  explicit Impl(const std::filesystem::path& web_dir) : engine(web_dir) {}
+};
+
+Pages::Pages(const std::filesystem::path& web_dir) : impl_(std::make_unique<Impl>(web_dir)) {}
+Pages::~Pages() = default;
+
+std::string Pages::text(const std::string& language, const std::string& key) const {
+  return impl_->engine.strings.get(language, key);
+}
+
+std::string Pages::home(const PageContext& context, const search::IndexInfo& index,
+                        const std::vector<search::ResultItem>& latest) const {
+  Page page(impl_->engine, context, "home.tpl", impl_->engine.strings.get(context.ui_language, "home.title"));
+  page.description(page.text("home.intro"));
+  auto& content = page.content();
+  page.search_form(content, "q", "", false);
+  for (const auto& topic : index.topics) {
+    auto* entry = content.AddSectionDictionary("TOPIC");
+    entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
+    entry->SetValue("NAME", page.topic_name(topic));
+    entry->SetValue("COUNT", page.guide_count(topic.count));
+  }
+  if (!latest.empty()) {
+    auto* section = content.AddSectionDictionary("LATEST");
+    page.list(*section, latest, false, &index);
+    section->SetValue("ALL_URL", page.url(Link("/search").add("sort", "date")));
+  }
+  return page.expand();
+}
+
+std::string Pages::topic(const PageContext& context, const search::TopicInfo& topic, const search::SearchRequest& request,
+                         const search::SearchResponse& guides) const {
+  const auto topic_link = [&topic](long long number) {
+    Link link("/topics/" + topic.id);
+    if (number > 1) link.add("page", std::to_string(number));
+    return link;
+  };
+  const std::string name = topic_label(topic, context.ui_language);
+  Page titled(impl_->engine, context, "topic.tpl", name);
+  titled.set_self(topic_link(request.page));
+  titled.header_search();
+  auto& content = titled.content();
+  content.SetValue("NAME", name);
+  content.SetValue("COUNT", titled.guide_count(guides.total, guides.total_is_exact));
+  if (guides.total == 0) content.ShowSection("EMPTY");
+  titled.list(content, guides.results, false, nullptr);
+  titled.pager(content, request.page, request.size, guides.total, topic_link);
+  return titled.expand();
+}
+
+std::string Pages::guide(const PageContext& context, const GuideView& guide) const {
+  const auto& document = guide.document;
+  Page page(impl_->engine, context, "guide.tpl", document.title);
+  page.description(document.summary);
+  page.header_search();
+  const auto doc_link = [](const std::string& language, const std::string& slug) {
+    return Link("/docs/" + language + "/" + slug);
+  };
+  // Which translations to show: those the server found (translation_titles), or every
+  // one the front matter names when it did not look.
+  std::vector<std::pair<std::string, std::string>> translations;
+  for (const auto& [language, slug] : document.translations) {
+    if (language == document.language) continue;
+    if (guide.translation_titles.empty() || guide.translation_titles.count(language) > 0) translations.emplace_back(language, slug);
+  }
+  if (!translations.empty()) {
+    page.alternate(document.language, doc_link(document.language, document.slug).str());
+    for (const auto& [language, slug] : translations) page.alternate(language, doc_link(language, slug).str());
+  }
+
+  auto& content = page.content();
+  content.SetValue("DOC_LANG", document.language);
+  content.SetValue("TITLE", document.title);
+  if (!document.summary.empty()) content.SetValueAndShowSection("TEXT", document.summary, "SUMMARY");
+  content.SetValue("TOPIC_URL", page.url(Link("/topics/" + document.topic)));
+  content.SetValue("TOPIC_NAME", guide.topic_name.empty() ? document.topic : guide.topic_name);
+  if (!translations.empty()) {
+    auto* section = content.AddSectionDictionary("TRANSLATIONS");
+    for (const auto& [language, slug] : translations) {
+      auto* entry = section->AddSectionDictionary("TR");
+      entry->SetValue("CODE", language);
+      entry->SetValue("NAME", page.strings().get_or(language, "lang." + language, language));  // in its own language
+      entry->SetValue("URL", page.url(doc_link(language, slug)));
+    }
+  }
+  if (!guide.attachments.empty()) {
+    auto* section = content.AddSectionDictionary("ATTACHMENTS");
+    for (const auto& attachment : guide.attachments) {
+      auto* entry = section->AddSectionDictionary("FILE");
+      entry->SetValue("URL", Link(attachment.url).str());
+      entry->SetValue("TITLE", attachment.title.empty() ? attachment.url.substr(attachment.url.rfind('/') + 1) : attachment.title);
+      if (attachment.bytes > 0) {
+        auto* size = entry->AddSectionDictionary("SIZE");
+        size->SetValue("TEXT", page.strings().size(page.lang(), attachment.bytes));
+        size->SetValue("TIME", page.strings().download_time(page.lang(), attachment.bytes));
+      }
+    }
+  }
+  content.SetValue("BODY", document.html);
+  content.SetValue("LANGUAGE", page.name_of("lang.", document.language));
+  if (document.published) {
+    auto* published = content.AddSectionDictionary("PUBLISHED");
+    published->SetValue("ISO", *document.published);
+    published->SetValue("TEXT", page.strings().date(page.lang(), *document.published));
+  }
+  const auto names = [&page](const std::vector<std::string>& codes, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& code : codes) out.push_back(page.name_of(prefix, code));
+    return join(out, ", ");
+  };
+  if (!document.countries.empty()) content.SetValueAndShowSection("TEXT", names(document.countries, "country."), "COUNTRIES");
+  if (!document.audience.empty()) content.SetValueAndShowSection("TEXT", names(document.audience, "audience."), "AUDIENCE");
+  if (!document.sources.empty()) {
+    auto* section = content.AddSectionDictionary("SOURCES");
+    for (const auto& source : document.sources) section->SetValueAndShowSection("TEXT", source, "SOURCE");
+  }
+  if (!guide.related.empty()) page.list(*content.AddSectionDictionary("RELATED"), guide.related, false, nullptr);
+  return page.expand();
+}
+
+std::string Pages::search(const PageContext& context, const search::SearchRequest& request,
+                          const search::SearchResponse& response, const search::IndexInfo& index) const {
+  const auto& strings = impl_->engine.strings;
+  const std::string& title = strings.get(context.ui_language, "search.title");
+  Page page(impl_->engine, context, "search.tpl", request.query.empty() ? title : request.query + " – " + title);
+  page.noindex();
+  page.set_self(search_link(request));
+  auto& content = page.content();
+  page.search_form(content, "q", request.query, false);
+
+  auto first_page = request;
+  first_page.page = 1;
+  if (response.corrected && !response.corrected->empty()) {
+    auto corrected = first_page;
+    corrected.query = *response.corrected;
+    auto* section = content.AddSectionDictionary("CORRECTED");
+    section->SetValue("URL", page.url(search_link(corrected)));
+    section->SetValue("TEXT", *response.corrected);
+  }
+
+  const auto value_name = [&](const Filter& filter, const std::string& value) {
+    return *filter.names == '\0' ? page.topic_name(value, &index) : page.name_of(filter.names, value);
+  };
+  bool filtered = false;
+  for (const auto& filter : kFilters) {
+    const std::string& value = request.*filter.field;
+    if (value.empty()) continue;
+    if (!filtered) content.ShowSection("ACTIVE");
+    filtered = true;
+    auto without = first_page;
+    without.*filter.field = "";
+    auto* entry = content.AddSectionDictionary("FILTER");
+    entry->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
+    entry->SetValue("VALUE", value_name(filter, value));
+    entry->SetValue("URL", page.url(search_link(without)));
+  }
+
+  if (response.total == 0) {
+    content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
+                                                    : page.format("search.none", {{"q", request.query}}));
+    auto* none = content.AddSectionDictionary("NONE");
+    if (filtered) {
+      search::SearchRequest plain;
+      plain.query = request.query;
+      none->SetValueAndShowSection("URL", page.url(search_link(plain)), "REMOVE_FILTERS");
+    }
+    if (!index.topics.empty()) {
+      auto* browse = none->AddSectionDictionary("BROWSE");
+      for (const auto& topic : index.topics) {
+        auto* entry = browse->AddSectionDictionary("TOPIC");
+        entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
+        entry->SetValue("NAME", page.topic_name(topic));
+      }
+    }
+    return page.expand();
+  }
+
+  const std::string count = page.guide_count(response.total, response.total_is_exact);
+  content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
+  for (const auto& filter : kFilters) {
+    if (!(request.*filter.field).empty()) continue;
+    const auto facet = response.facets.find(filter.facet);
+    if (facet == response.facets.end() || facet->second.empty()) continue;
+    auto* section = content.AddSectionDictionary("FACET");
+    section->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
+    for (const auto& value : facet->second) {
+      auto narrowed = first_page;
+      narrowed.*filter.field = value.value;
+      auto* entry = section->AddSectionDictionary("VALUE");
+      entry->SetValue("NAME", value_name(filter, value.value));
+      entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
+      entry->SetValue("URL", page.url(search_link(narrowed)));
+    }
+  }
+  if (response.total > 1) {
+    auto* sort = content.AddSectionDictionary("SORT");
+    for (const auto order : {search::SortOrder::Relevance, search::SortOrder::Date}) {
+      auto sorted = first_page;
+      sorted.sort = order;
+      auto* entry = sort->AddSectionDictionary("BY");
+      entry->SetValue("TEXT", page.text(order == search::SortOrder::Date ? "search.sort_date" : "search.sort_relevance"));
+      if (order == request.sort) {
+        entry->ShowSection("CURRENT");
+      } else {
+        entry->SetValueAndShowSection("URL", page.url(search_link(sorted)), "LINK");
+      }
+    }
+  }
+  page.list(content, response.results, true, &index);
+  page.pager(content, request.page, request.size, response.total, [&first_page](long long number) {
+    auto numbered = first_page;
+    numbered.page = static_cast<int>(number);
+    return search_link(numbered);
+  });
+  return page.expand();
+}
+
+std::string Pages::indicators(const PageContext& context, const std::vector<stats::IndicatorProgress>& progress,
+                              const std::string& today) const {
+  const auto& strings = impl_->engine.strings;
+  Page page(impl_->engine, context, "indicators.tpl", strings.get(context.ui_language, "ind.title"));
+  page.header_search();
+  const std::string& lang = page.lang();
+  auto& content = page.content();
+  content.SetValue("AS_OF", page.format("ind.as_of", {{"date", strings.date(lang, today)}}));
+  if (progress.empty()) content.ShowSection("NONE");
+  for (const auto& item : progress) {
+    const auto& indicator = item.indicator;
+    auto* entry = content.AddSectionDictionary("IND");
+    entry->SetValue("ID", token(indicator.id));
+    entry->SetValue("LABEL", indicator.label);
+    if (!indicator.goal.empty()) entry->SetValueAndShowSection("TEXT", indicator.goal, "GOAL");
+    const std::string counted = strings.number(lang, item.counted);
+    const std::string target = strings.number(lang, static_cast<std::uint64_t>(std::max(0LL, indicator.target)));
+    const std::string share = strings.percent(lang, item.share);
+    const std::string expected = strings.percent(lang, item.expected);
+    entry->SetValue("PROGRESS", page.format("ind.progress", {{"counted", counted}, {"target", target}, {"share", share}}));
+    entry->SetValue("EXPECTED", expected);
+    entry->SetValue("BAR_LABEL", page.format("ind.bar_label", {{"counted", counted}, {"target", target}, {"share", share},
+                                                               {"expected", expected}}));
+    entry->SetValue("BAR_W", svg_number(std::clamp(item.share, 0.0, 1.0) * 100));
+    entry->SetValue("EXPECTED_X", svg_number(std::clamp(item.expected * 100 - 0.4, 0.0, 99.2)));
+    entry->SetValue("STATUS", token(item.status));
+    entry->SetValue("STATUS_TEXT", strings.get_or(lang, "status." + item.status, item.status));
+    entry->SetValue("PROJECTED", item.projected ? strings.date(lang, *item.projected) : page.text("ind.projected_none"));
+    entry->SetValue("PERIOD", page.format("ind.period_range", {{"from", strings.date(lang, indicator.from)},
+                                                               {"by", strings.date(lang, indicator.by)}}));
+    if (item.months.empty()) continue;
+
+    // One row per month: its name, a bar scaled to the busiest month, the count.
+    constexpr double kRow = 16, kBarX = 74, kBarMax = 200;
+    std::uint64_t busiest = 1;
+    for (const auto& month : item.months) busiest = std::max(busiest, month.counted);
+    const std::string title = page.text(indicator.counts == "views" ? "ind.chart_views" : "ind.chart_downloads");
+    auto* chart = entry->AddSectionDictionary("CHART");
+    chart->SetValue("TITLE", title);
+    chart->SetValue("HEIGHT", svg_number(static_cast<double>(item.months.size()) * kRow + 4));
+    std::vector<std::string> described;
+    double row = 0;
+    for (const auto& month : item.months) {
+      int year = 0, number = 0;
+      std::string name = month.month;
+      if (std::sscanf(month.month.c_str(), "%4d-%2d", &year, &number) == 2 && number >= 1 && number <= 12) {
+        name = page.text("mon." + std::to_string(number)) + " " + std::to_string(year);
+      }
+      const double width = month.counted == 0 ? 0 : std::max(1.0, kBarMax * static_cast<double>(month.counted) / static_cast<double>(busiest));
+      const std::string count = strings.number(lang, month.counted);
+      auto* bar = chart->AddSectionDictionary("MONTH");
+      bar->SetValue("NAME", name);
+      bar->SetValue("COUNT", count);
+      bar->SetValue("TEXT_Y", svg_number(row * kRow + 13));
+      bar->SetValue("BAR_Y", svg_number(row * kRow + 4));
+      bar->SetValue("BAR_W", svg_number(width));
+      bar->SetValue("COUNT_X", svg_number(kBarX + width + 4));
+      described.push_back(name + ": " + count);
+      row += 1;
+    }
+    chart->SetValue("LABEL", title + ": " + join(described, "; "));
+  }
+  return page.expand();
+}
+
+std::string Pages::privacy(const PageContext& context) const {
+  Page page(impl_->engine, context, "privacy.tpl", impl_->engine.strings.get(context.ui_language, "priv.title"));
+  page.header_search();
+  return page.expand();
+}
+
+std::string Pages::not_found(const PageContext& context) const {
+  Page page(impl_->engine, context, "not_found.tpl", impl_->engine.strings.get(context.ui_language, "nf.title"));
+  page.noindex();
+  page.search_form(page.content(), "q", "", false);
+  return page.expand();
+}
+
+std::string Pages::not_found(const PageContext& context, const search::IndexInfo& index) const {
+  Page page(impl_->engine, context, "not_found.tpl", impl_->engine.strings.get(context.ui_language, "nf.title"));
+  page.noindex();
+  auto& content = page.content();
+  page.search_form(content, "q", "", false);
+  if (!index.topics.empty()) {
+    auto* section = content.AddSectionDictionary("TOPICS");
+    for (const auto& topic : index.topics) {
+      auto* entry = section->AddSectionDictionary("TOPIC");
+      entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
+      entry->SetValue("NAME", page.topic_name(topic));
+    }
+  }
+  return page.expand();
+}
+
+std::string Pages::error(const PageContext& context, int status) const {
+  const auto& strings = impl_->engine.strings;
+  const std::string code = strings.format(context.ui_language, "error.code", {{"status", std::to_string(status)}});
+  Page page(impl_->engine, context, "error.tpl", code);
+  page.noindex();
+  page.header_search();
+  auto& content = page.content();
+  content.SetValue("MESSAGE", strings.get_or(page.lang(), "error." + std::to_string(status), page.text("error.other")));
+  content.SetValue("CODE", code);
+  return page.expand();
+}
+
+}  // namespace kc::render

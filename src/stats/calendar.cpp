@@ -1,0 +1,87 @@
+#include "stats/calendar.h"
+
+#include <cstdio>
+
+#include "stats/download_log.h"
+
+namespace kc::stats {
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+std::int64_t days_from_civil(const CivilDate& date) {
+  const std::int64_t y = date.year - (date.month <= 2);
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (date.month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate civil_from_days(std::int64_t days) {
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = floor_div(z, 146097);
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (month <= 2)), month, day};
+}
+
+std::int64_t to_millis(std::chrono::system_clock::time_point time) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
+std::int64_t day_of_millis(std::int64_t millis) { return floor_div(millis, kMillisPerDay); }
+
+std::optional<std::int64_t> parse_day(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (std::size_t i = starts[f]; i < starts[f] + lengths[f]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (text[i] - '0');
+    }
+  }
+  const CivilDate date{fields[0], fields[1], fields[2]};
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days_in_month(date.year, date.month)) {
+    return std::nullopt;
+  }
+  return days_from_civil(date);
+}
+
+std::int64_t parse_day_or_throw(std::string_view text, const char* what) {
+  if (const auto days = parse_day(text)) return *days;
+  throw StatsError(std::string(what) + " is not a YYYY-MM-DD date: '" + std::string(text.substr(0, 40)) + "'");
+}
+
+std::string format_day(std::int64_t days) {
+  const CivilDate date = civil_from_days(days);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return text;
+}
+
+std::string format_month(std::int64_t days) { return format_day(days).substr(0, 7); }
+
+std::int64_t first_of_month(std::int64_t days, int months) {
+  const CivilDate date = civil_from_days(days);
+  const std::int64_t index = std::int64_t{date.year} * 12 + (date.month - 1) + months;
+  const std::int64_t year = floor_div(index, 12);
+  return days_from_civil({static_cast<int>(year), static_cast<int>(index - year * 12) + 1, 1});
+}
+
+}  // namespace kc::stats

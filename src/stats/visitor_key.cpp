@@ -1,0 +1,109 @@
+#include "stats/visitor_key.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "stats/calendar.h"
+#include "stats/download_log.h"
+
+namespace kc::stats {
+namespace {
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(size * 2, '0');
+  for (std::size_t i = 0; i < size; ++i) {
+    hex[2 * i] = kDigits[bytes[i] >> 4];
+    hex[2 * i + 1] = kDigits[bytes[i] & 0xF];
+  }
+  return hex;
+}
+
+bool from_hex(std::string_view hex, unsigned char* bytes, std::size_t size) {
+  if (hex.size() != size * 2) return false;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < size; ++i) {
+    const int high = nibble(hex[2 * i]);
+    const int low = nibble(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return false;
+    bytes[i] = static_cast<unsigned char>(high << 4 | low);
+  }
+  return true;
+}
+
+// Written to a temporary file created 0600 (whatever the umask) and renamed over the old
+// one, so a crash leaves either the old secret or the new one, never half of one.
+void write_secret_file(const std::filesystem::path& file, const std::string& text) {
+  const std::string temporary = file.string() + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw StatsError("cannot write " + temporary + ": " + std::strerror(errno));
+  const bool written = ::fchmod(fd, 0600) == 0 &&
+                       ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const int write_errno = errno;
+  ::close(fd);
+  if (!written) {
+    ::unlink(temporary.c_str());
+    throw StatsError("cannot write " + temporary + ": " + std::strerror(write_errno));
+  }
+  if (std::rename(temporary.c_str(), file.c_str()) != 0) {
+    const int rename_errno = errno;
+    ::unlink(temporary.c_str());
+    throw StatsError("cannot replace " + file.string() + ": " + std::strerror(rename_errno));
+  }
+}
+
+}  // namespace
+
+VisitorKeys::VisitorKeys(std::filesystem::path data_dir) : file_(std::move(data_dir) / kSecretFileName) { load(); }
+
+std::string VisitorKeys::key(std::string_view client_ip, std::string_view user_agent, std::int64_t day) {
+  Secret secret;
+  {
+    std::lock_guard lock(mutex_);
+    if (day > secret_day_) rotate(day);
+    secret = secret_;
+  }
+  std::string message;
+  message.reserve(client_ip.size() + 1 + user_agent.size());
+  message.append(client_ip).append("\n").append(user_agent);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_size = 0;
+  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &digest_size);
+  return to_hex(digest, digest_size);
+}
+
+// A missing or unreadable file is not an error: the first key() writes a fresh one.
+void VisitorKeys::load() {
+  std::ifstream in(file_);
+  std::string day_text, hex;
+  if (!(in >> day_text >> hex)) return;
+  const auto day = parse_day(day_text);
+  if (!day || !from_hex(hex, secret_.data(), secret_.size())) return;
+  secret_day_ = *day;
+  ::chmod(file_.c_str(), 0600);  // in case someone copied it with looser permissions
+}
+
+void VisitorKeys::rotate(std::int64_t day) {
+  Secret fresh;
+  if (RAND_bytes(fresh.data(), static_cast<int>(fresh.size())) != 1) {
+    throw StatsError("cannot draw a random visitor-key secret (OpenSSL RAND_bytes failed)");
+  }
+  write_secret_file(file_, format_day(day) + " " + to_hex(fresh.data(), fresh.size()) + "\n");
+  secret_ = fresh;
+  secret_day_ = day;
+}
+
+}  // namespace kc::stats

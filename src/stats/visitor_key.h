@@ -1,0 +1,42 @@
+#pragma once
+// The visitor key (DESIGN §6): HMAC-SHA-256 over client IP + "\n" + User-Agent with a
+// secret that is replaced every UTC day, so one visitor is recognisable within a day
+// (double clicks, bulk, sessions) and never across days, and the IP cannot be recovered.
+// The secret and its day live in <data_dir>/visitor-secret (mode 0600, "YYYY-MM-DD <hex>"),
+// never in the database, so a restart during the day keeps the same keys.
+//
+// Thread safety: key() may be called from any thread. Throws StatsError when the secret
+// file cannot be written.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace kc::stats {
+
+constexpr const char* kSecretFileName = "visitor-secret";
+
+class VisitorKeys {
+ public:
+  explicit VisitorKeys(std::filesystem::path data_dir);
+
+  // 64 hex digits. Rotates the secret when `day` (days since 1970-01-01, UTC) is later
+  // than the secret's day; an earlier day (a request that straddled midnight) uses the
+  // current secret.
+  std::string key(std::string_view client_ip, std::string_view user_agent, std::int64_t day);
+
+ private:
+  using Secret = std::array<unsigned char, 32>;
+  void load();
+  void rotate(std::int64_t day);
+
+  std::filesystem::path file_;
+  std::mutex mutex_;
+  Secret secret_{};
+  std::int64_t secret_day_ = -1;  // -1: none yet
+};
+
+}  // namespace kc::stats

@@ -1,0 +1,293 @@
+// End-to-end browser test: headless Chromium (Debian's /usr/bin/chromium) driven by
+// playwright-core against a running `kc serve` over the starter content (content/).
+//
+//   node tests/browser/e2e.mjs http://127.0.0.1:PORT [OUTDIR]
+//
+// Normally started by tests/browser/run.sh, which ingests content/, starts the server on a
+// free port and stops it afterwards. OUTDIR (default test-results/browser/ under the repo
+// root) receives home-360x640.png, guide-360x640.png and the downloaded attachment.
+//
+// Scenario on a 360×640 phone viewport: home (html[lang], no <script>, no sideways
+// scrolling); type "mercury" into the labelled search box and submit the form (a real
+// GET submit, our pages have no JavaScript); results with a <mark>; open the first guide;
+// follow a translation link (French when the guide has one) and check the lang attribute;
+// on the guide with the Best Practices manual click the attachment, capture the download
+// and compare its size with the Content-Length of GET /files/best-practices-manual.pdf;
+// a page that does not exist answers 404 with a search box.
+// Throughout: every failed request, every response ≥ 400 (but the deliberate 404), every
+// console error and every page error fails the test.
+//
+// Prints one line per step and `browser: N passed, M failed`; exit 0 only when all passed.
+import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const top = path.resolve(here, '..', '..');
+const require = createRequire(path.join(top, 'tools', 'package.json'));
+
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (e) {
+  console.error(`browser: playwright-core is missing from tools/node_modules: run tools/setup.sh --test (${e.message})`);
+  process.exit(2);
+}
+
+const base = (process.argv[2] || '').replace(/\/+$/, '');
+if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
+  console.error('usage: node tests/browser/e2e.mjs http://127.0.0.1:PORT [OUTDIR]');
+  process.exit(2);
+}
+const outDir = path.resolve(process.argv[3] || path.join(top, 'test-results', 'browser'));
+mkdirSync(outDir, { recursive: true });
+
+const VIEWPORT = { width: 360, height: 640 };
+const QUERY = 'mercury';
+const MANUAL = '/files/best-practices-manual.pdf';
+const MANUAL_GUIDE = '/docs/en/retort-use'; // carries the Best Practices manual (content/en/best-practice/retort-use.md)
+const MISSING = '/no-such-page-e2e';
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function pass(step, detail = '') {
+  passed += 1;
+  console.log(`ok   ${step}${detail ? ` — ${detail}` : ''}`);
+}
+function fail(step, detail) {
+  failed += 1;
+  failures.push(`${step}: ${detail}`);
+  console.log(`FAIL ${step} — ${detail}`);
+}
+function check(step, cond, okDetail, failDetail) {
+  if (cond) pass(step, okDetail);
+  else fail(step, failDetail);
+  return cond;
+}
+// Runs one step; an exception fails the step (and the steps depending on it are skipped
+// by the caller's return value).
+async function step(name, fn) {
+  try {
+    const r = await fn();
+    return r === undefined ? true : r;
+  } catch (e) {
+    fail(name, (e && e.message ? e.message : String(e)).split('\n')[0]);
+    return false;
+  }
+}
+
+// ------------------------------------------------------------------ browser
+const userDataDir = mkdtempSync(path.join(tmpdir(), 'kc-e2e-chromium-'));
+// Chromium on a phone downloads a PDF; desktop Chromium (headless too) opens it in its
+// viewer instead, and /files/ sends no `Content-Disposition: attachment`. Make this
+// browser behave like the phone.
+mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+writeFileSync(path.join(userDataDir, 'Default', 'Preferences'),
+  JSON.stringify({ plugins: { always_open_pdf_externally: true }, download: { prompt_for_download: false } }));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: VIEWPORT,
+  acceptDownloads: true,
+  locale: 'en-US',
+});
+context.setDefaultTimeout(15000);
+context.setDefaultNavigationTimeout(15000);
+
+const problems = []; // failed requests, HTTP errors, console errors, page errors
+const downloadUrls = new Set();
+let expected404 = null; // the URL of the deliberate 404
+
+const page = context.pages()[0] || (await context.newPage());
+page.on('console', (msg) => {
+  if (msg.type() === 'error') {
+    const loc = msg.location();
+    // Chromium logs every HTTP error status as a console error: the deliberate 404 is not one.
+    if (expected404 && loc && loc.url === expected404 && /status of 404/.test(msg.text())) return;
+    problems.push(`console error on ${page.url()}: ${msg.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+  }
+});
+page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
+context.on('requestfailed', (req) => {
+  const why = req.failure() ? req.failure().errorText : 'failed';
+  // A navigation that turns into a download is aborted by Chromium (net::ERR_ABORTED):
+  // that is how a download looks from the page, not a failure.
+  if (why === 'net::ERR_ABORTED' && downloadUrls.has(req.url())) return;
+  problems.push(`request failed: ${req.method()} ${req.url()} — ${why}`);
+});
+context.on('response', (res) => {
+  if (res.status() >= 400 && !(res.status() === 404 && res.url() === expected404)) {
+    problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  }
+});
+
+// Checks shared by every page of ours: a language, no JavaScript, no sideways scrolling.
+async function pageChecks(name) {
+  const facts = await page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    scripts: document.scripts.length,
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  check(`${name}: no <script>`, facts.scripts === 0, '', `${facts.scripts} <script> elements`);
+  check(`${name}: fits 360 px`, facts.scrollWidth <= facts.clientWidth,
+    `scrollWidth ${facts.scrollWidth}`, `page scrolls sideways: scrollWidth ${facts.scrollWidth} > ${facts.clientWidth}`);
+  return facts;
+}
+
+// The labelled search box of the page: the <input> a <label for> points at, inside a
+// search form (the one in <main> when the header has one too).
+async function searchBox() {
+  for (const scope of ['main form[role="search"]', 'form[role="search"]', 'form']) {
+    const forms = page.locator(scope);
+    if ((await forms.count()) === 0) continue;
+    const form = forms.first();
+    const label = form.locator('label[for]').first();
+    if ((await label.count()) === 0) continue;
+    const id = await label.getAttribute('for');
+    const input = form.locator(`[id="${id}"]`);
+    if ((await input.count()) === 0) continue;
+    return { form, input, label: (await label.innerText()).trim() };
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ scenario
+try {
+  // 1. Home
+  let ok = await step('home', async () => {
+    const res = await page.goto(`${base}/`);
+    check('home: 200', res && res.status() === 200, `${base}/`, `status ${res && res.status()}`);
+    const facts = await pageChecks('home');
+    check('home: html[lang]', !!facts.lang && /^[a-z]{2}(-[A-Za-z0-9]+)*$/.test(facts.lang),
+      `lang="${facts.lang}"`, `html lang is ${JSON.stringify(facts.lang)}`);
+    await page.screenshot({ path: path.join(outDir, 'home-360x640.png'), fullPage: false });
+    pass('home: screenshot', path.join(outDir, 'home-360x640.png'));
+  });
+
+  // 2. Search by submitting the form
+  let firstGuide = null;
+  if (ok) {
+    ok = await step('search', async () => {
+      const box = await searchBox();
+      if (!check('search: labelled search box', !!box, box ? `label “${box.label}”` : '', 'no <label for> paired with an input in a search form')) return false;
+      const name = await box.input.getAttribute('name');
+      check('search: box is the q field', name === 'q', '', `input name is ${JSON.stringify(name)}`);
+      await box.input.fill(QUERY);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/search', { waitUntil: 'load' }),
+        box.input.press('Enter'), // implicit submission: a real GET of the form
+      ]);
+      const url = new URL(page.url());
+      check('search: form submitted', url.searchParams.get('q') === QUERY, page.url(), `landed on ${page.url()}`);
+      await pageChecks('results');
+      const results = page.locator('main ul.res li a.t');
+      const n = await results.count();
+      const marks = await page.locator('main ul.res mark').count();
+      check('search: results', n > 0, `${n} results on the first page`, 'no results for "mercury"');
+      check('search: <mark> in snippets', marks > 0, `${marks} <mark>`, 'no <mark> in the results');
+      const value = await (await searchBox())?.input.inputValue();
+      check('search: query kept in the box', value === QUERY, '', `search box holds ${JSON.stringify(value)}`);
+      if (n > 0) firstGuide = results.first();
+      return n > 0;
+    });
+  }
+
+  // 3. The first guide
+  let guideUrl = null;
+  if (ok && firstGuide) {
+    ok = await step('guide', async () => {
+      const href = await firstGuide.getAttribute('href');
+      await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/docs/')), firstGuide.click()]);
+      guideUrl = page.url();
+      check('guide: opened first result', new URL(guideUrl).pathname === new URL(href, base).pathname, guideUrl, `clicked ${href}, landed on ${guideUrl}`);
+      const h1 = (await page.locator('main h1').first().innerText()).trim();
+      check('guide: has a title', h1.length > 0, `“${h1}”`, 'no <h1> in <main>');
+      await pageChecks('guide');
+      await page.screenshot({ path: path.join(outDir, 'guide-360x640.png'), fullPage: false });
+      pass('guide: screenshot', path.join(outDir, 'guide-360x640.png'));
+    });
+  }
+
+  // 4. A translation (French if there is one)
+  if (ok) {
+    await step('translation', async () => {
+      // Translations are announced in <head> as <link rel="alternate" hreflang> and linked
+      // from the page; pick French, else any other language than the guide's own.
+      const own = new URL(guideUrl).pathname;
+      const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+        links.map((l) => ({ lang: l.getAttribute('hreflang'), href: l.getAttribute('href') })));
+      const candidates = alternates.filter((a) => a.lang !== 'x-default' && new URL(a.href, 'http://x').pathname !== own);
+      if (!check('translation: hreflang alternates', candidates.length > 0,
+        candidates.map((a) => a.lang).join(', '), `no translation of ${own} announced (alternates: ${JSON.stringify(alternates)})`)) return false;
+      const target = candidates.find((a) => a.lang === 'fr') || candidates[0];
+      const targetPath = new URL(target.href, base).pathname;
+      const link = page.locator(`main a[href="${targetPath}"], main a[href="${target.href}"]`).first();
+      if (!check('translation: link on the page', (await link.count()) > 0, `${target.lang}: ${targetPath}`, `no link to ${targetPath} in <main>`)) return false;
+      await Promise.all([page.waitForURL((u) => u.pathname === targetPath), link.click()]);
+      const langs = await page.evaluate(() => ({
+        html: document.documentElement.getAttribute('lang'),
+        h1: document.querySelector('main h1') && document.querySelector('main h1').closest('[lang]').getAttribute('lang'),
+        body: document.querySelector('main .body') && document.querySelector('main .body').closest('[lang]').getAttribute('lang'),
+      }));
+      check(`translation: content in ${target.lang}`, langs.h1 === target.lang && (langs.body === null || langs.body === target.lang),
+        `h1 lang="${langs.h1}", body lang="${langs.body}", html lang="${langs.html}"`,
+        `expected lang="${target.lang}", got ${JSON.stringify(langs)}`);
+      await pageChecks('translation');
+    });
+  }
+
+  // 5. The attachment download
+  await step('download', async () => {
+    const res = await page.goto(`${base}${MANUAL_GUIDE}`);
+    check('download: guide with the manual', res && res.status() === 200, MANUAL_GUIDE, `status ${res && res.status()}`);
+    const link = page.locator(`main a[href="${MANUAL}"]`).first();
+    if (!check('download: attachment link', (await link.count()) > 0, `“${((await link.count()) ? await link.innerText() : '').trim()}”`, `no link to ${MANUAL} in <main>`)) return false;
+    downloadUrls.add(`${base}${MANUAL}`);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), link.click()]);
+    const failure = await download.failure();
+    if (!check('download: completed', !failure, download.suggestedFilename(), `download failed: ${failure}`)) return false;
+    const saved = path.join(outDir, download.suggestedFilename() || 'download.bin');
+    await download.saveAs(saved);
+    const size = statSync(saved).size;
+    const r = await fetch(`${base}${MANUAL}`, { headers: { 'User-Agent': 'kc-e2e-check', 'Accept-Encoding': 'identity' } });
+    const length = Number(r.headers.get('content-length'));
+    const body = Buffer.from(await r.arrayBuffer());
+    check('download: GET status', r.status === 200, '200', `GET ${MANUAL} answered ${r.status}`);
+    check('download: size = Content-Length', size === length && body.length === length,
+      `${size} bytes`, `downloaded ${size} bytes, Content-Length ${length}, GET body ${body.length}`);
+  });
+
+  // 6. The 404 page
+  await step('not found', async () => {
+    expected404 = `${base}${MISSING}`;
+    const res = await page.goto(expected404);
+    check('404: status', res && res.status() === 404, MISSING, `status ${res && res.status()}`);
+    const box = await searchBox();
+    check('404: has a search box', !!box, box ? `label “${box.label}”` : '', 'no labelled search box on the 404 page');
+    const lang = await page.evaluate(() => document.documentElement.getAttribute('lang'));
+    check('404: html[lang]', !!lang, `lang="${lang}"`, 'no html lang');
+    await pageChecks('404');
+  });
+
+  await page.waitForTimeout(300); // late console messages
+  check('no failed requests, HTTP errors or console errors', problems.length === 0,
+    '', `${problems.length}:\n       ${problems.join('\n       ')}`);
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+if (failed === 0) {
+  console.log(`browser: ${passed} passed, 0 failed`);
+  process.exit(0);
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+for (const f of failures) console.log(`  - ${f}`);
+process.exit(1);

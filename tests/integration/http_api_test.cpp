@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/test_server.h"
+
+using kc::test::TestServer;
+using Catch::Matchers::Contains;
+
+namespace {
+
+TestServer& server() {
+  static TestServer instance;
+  return instance;
+}
+
+nlohmann::json get_json(const std::string& path, int expected_status = 200) {
+  const auto result = server().http().Get(path);
+  REQUIRE(result);
+  INFO(path << " → " << result->body.substr(0, 200));
+  REQUIRE(result->status == expected_status);
+  CHECK(result->get_header_value("Content-Type") == "application/json");
+  return nlohmann::json::parse(result->body);
+}
+
+}  // namespace
+
+TEST_CASE("/api/search has the DESIGN shape and honours its parameters", "[http][api]") {
+  const auto json = get_json("/api/search?q=mercure&size=2&page=1");
+  CHECK(json["query"] == "mercure");
+  CHECK(json["size"] == 2);
+  CHECK(json["results"].size() <= 2);
+  CHECK(json["total"].get<int>() >= 2);
+  for (const char* key : {"id", "title", "summary", "snippet", "topic", "language", "url", "score", "published"}) {
+    CHECK(json["results"][0].contains(key));
+  }
+  CHECK(get_json("/api/search?q=timber&lang=fr")["total"] == 0);
+  CHECK(get_json("/api/search?topic=gender")["total"] == 2);
+  CHECK(get_json("/api/search?q=mercyry")["corrected"] == "mercury");
+  const auto dated = get_json("/api/search?sort=date&size=1");
+  CHECK(dated["results"][0]["published"] == "2026-03-02");
+  CHECK(get_json("/api/search?q=%22artisanal%20mining%22")["total"] == 1);
+  CHECK(get_json("/api/search?q=artisanal+mining&lang=en")["total"].get<int>() >= 1);
+}
+
+TEST_CASE("bad search parameters are a 400 with a JSON error, a page past the end is empty", "[http][api][hostile]") {
+  for (const char* path : {"/api/search?q=x&page=-1", "/api/search?q=x&page=abc", "/api/search?q=x&size=100000",
+                           "/api/search?q=x&size=0", "/api/search?q=x&sort=sideways", "/api/search?q=x&lang=de"}) {
+    INFO(path);
+    CHECK(get_json(path, 400).contains("error"));
+  }
+  const auto past = get_json("/api/search?q=mercury&page=99999999");
+  CHECK(past["results"].empty());
+  CHECK(past["page"] == 99999999);
+  for (const char* query : {"%22unbalanced", "AND%20OR", "title%3A", "x%20AND%20(y%20OR", "(((("}) {
+    INFO(query);
+    get_json(std::string("/api/search?q=") + query);
+  }
+}
+
+TEST_CASE("/api/suggest completes titles and /api/docs returns a guide", "[http][api]") {
+  const auto titles = get_json("/api/suggest?q=reco");
+  REQUIRE(titles.is_array());
+  CHECK(titles[0] == "Recovering gold with a retort");
+  const auto doc = get_json("/api/docs/en/retort");
+  CHECK(doc["title"] == "Recovering gold with a retort");
+  CHECK_THAT(doc["html"].get<std::string>(), Contains("<h2>Steps</h2>"));
+  CHECK(doc["translations"]["fr"] == "retorte");
+}
+
+TEST_CASE("healthz, metrics, robots.txt and sitemap.xml", "[http][api]") {
+  const auto health = get_json("/healthz");
+  CHECK(health["status"] == "ok");
+  CHECK(health["documents"] == 9);
+  auto client = server().http();
+  get_json("/api/search?q=mercury");
+  const auto metrics = client.Get("/metrics");
+  CHECK_THAT(metrics->body, Contains("kc_http_requests_total{route=\"api_search\",status=\"200\"}") &&
+                                Contains("kc_http_request_duration_seconds_bucket") &&
+                                Contains("kc_index_documents 9") && Contains("kc_search_cache_hits_total 0"));
+  CHECK_THAT(client.Get("/robots.txt")->body, Contains("Sitemap: http://127.0.0.1:"));
+  const auto sitemap = client.Get("/sitemap.xml")->body;
+  CHECK_THAT(sitemap, Contains("/docs/en/retort</loc>") &&
+                          Contains("hreflang=\"fr\" href=\"http://127.0.0.1:" + std::to_string(server().port()) +
+                                   "/docs/fr/retorte\""));
+}

@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "support/test_server.h"
+
+using kc::test::TestServer;
+using kc::test::status_of;
+using Catch::Matchers::Contains;
+
+namespace {
+
+TestServer& server() {
+  static TestServer instance;
+  return instance;
+}
+
+// After each hostile request the server must still answer a plain one.
+void check_still_serving() {
+  const auto result = server().http().Get("/healthz");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+}
+
+std::string get(const std::string& target, const std::string& extra_headers = "") {
+  return server().raw_exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra_headers + "\r\n");
+}
+
+}  // namespace
+
+TEST_CASE("invalid encodings in path and query are a 400", "[http][hostile]") {
+  for (const char* target : {"/search?q=%ZZ", "/search?q=%C3%28", "/search?q=%00", "/docs/en/%C0%AFx", "/%ff",
+                             "/search?q=%"}) {
+    INFO(target);
+    CHECK(status_of(get(target)) == 400);
+    check_still_serving();
+  }
+}
+
+TEST_CASE("a 1 MB URL and 1 MB of headers are refused with 413", "[http][hostile]") {
+  const std::string long_url = "/search?q=" + std::string(1 << 20, 'a');
+  const int url_status = status_of(get(long_url));
+  CHECK((url_status == 413 || url_status == 414 || url_status == 0));
+  check_still_serving();
+  std::string headers;
+  for (int i = 0; i < 20000; ++i) headers += "X-Filler-" + std::to_string(i) + ": " + std::string(40, 'h') + "\r\n";
+  const int header_status = status_of(get("/", headers));
+  CHECK((header_status == 413 || header_status == 0));
+  check_still_serving();
+}
+
+TEST_CASE("thousands of query parameters are answered", "[http][hostile]") {
+  std::string target = "/api/search?q=mercury";
+  for (int i = 0; i < 2000; ++i) target += "&p" + std::to_string(i) + "=" + std::to_string(i);
+  const std::string response = get(target);
+  CHECK((status_of(response) == 200 || status_of(response) == 413));
+  check_still_serving();
+}
+
+TEST_CASE("other methods get 405 with Allow, unknown ones 501 or 400", "[http][hostile]") {
+  for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+    INFO(method);
+    const std::string response =
+        server().raw_exchange(std::string(method) + " /search HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    CHECK(status_of(response) == 405);
+    CHECK_THAT(response, Contains("Allow: GET, HEAD"));
+  }
+  const int unknown = status_of(server().raw_exchange("BREW /coffee HTTP/1.1\r\nHost: x\r\n\r\n"));
+  CHECK((unknown == 501 || unknown == 400));
+  check_still_serving();
+}
+
+TEST_CASE("a body on a GET is ignored", "[http][hostile]") {
+  const std::string response =
+      server().raw_exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+  CHECK(status_of(response) == 200);
+}
+
+TEST_CASE("a client that stalls half-way does not block others and is timed out", "[http][hostile]") {
+  std::string stalled_reply;
+  std::thread stalled([&] {
+    stalled_reply = server().raw_exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Half", std::chrono::seconds(6));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int i = 0; i < 20; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    check_still_serving();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+  }
+  stalled.join();
+  CHECK((status_of(stalled_reply) == 408 || stalled_reply.empty()));
+}
+
+TEST_CASE("no response ever carries internals", "[http][hostile]") {
+  for (const char* target : {"/search?q=%22", "/api/search?page=0", "/files/%00", "/docs/../../etc/passwd"}) {
+    const std::string response = get(target);
+    INFO(target);
+    CHECK(status_of(response) < 500);
+    CHECK_THAT(response, !Contains("what()") && !Contains("std::") && !Contains("Xapian"));
+  }
+}

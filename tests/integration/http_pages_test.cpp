@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include "http/gzip.h"
+#include "support/test_server.h"
+
+using kc::test::TestServer;
+using Catch::Matchers::Contains;
+
+namespace {
+
+TestServer& server() {
+  static TestServer instance;
+  return instance;
+}
+
+std::size_t gzip_size(const std::string& body) { return kc::http::gzip(body).size(); }
+
+}  // namespace
+
+TEST_CASE("every page route answers with an escaped, lang-tagged HTML page", "[http][pages]") {
+  auto client = server().http();
+  for (const char* path : {"/", "/topics/best-practice", "/docs/en/retort", "/docs/fr/retorte", "/search?q=mercury",
+                           "/search?q=", "/privacy", "/indicators"}) {
+    INFO(path);
+    const auto result = client.Get(path);
+    REQUIRE(result);
+    CHECK(result->status == 200);
+    CHECK(result->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK_THAT(result->body, Contains("<html lang=\"en\"") && !Contains("<script"));
+    CHECK(gzip_size(result->body) <= 14 * 1024);
+  }
+}
+
+TEST_CASE("the UI language comes from ?ui= first, then Accept-Language", "[http][pages][i18n]") {
+  auto client = server().http();
+  CHECK_THAT(client.Get("/", {{"Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"}})->body, Contains("<html lang=\"fr\""));
+  CHECK_THAT(client.Get("/?ui=pt", {{"Accept-Language", "fr"}})->body, Contains("<html lang=\"pt\""));
+  CHECK_THAT(client.Get("/?ui=xx", {{"Accept-Language", "es"}})->body, Contains("<html lang=\"es\""));
+}
+
+TEST_CASE("a guide page links its translations with hreflang and shows its attachments", "[http][pages]") {
+  const auto result = server().http().Get("/docs/en/retort");
+  REQUIRE(result->status == 200);
+  CHECK_THAT(result->body, Contains("hreflang=\"fr\"") && Contains("/docs/fr/retorte"));
+  CHECK_THAT(result->body, Contains("/files/manual.pdf") && Contains("Recovering gold with a retort"));
+}
+
+TEST_CASE("unknown pages get a helpful 404 with a search box", "[http][pages]") {
+  auto client = server().http();
+  for (const char* path : {"/nothing", "/docs/en/nothing", "/docs/xx/retort", "/docs/en", "/topics/nothing",
+                           "/docs/en/Bad_Slug", "/api/docs/en/nothing"}) {
+    INFO(path);
+    const auto result = client.Get(path);
+    REQUIRE(result);
+    CHECK(result->status == 404);
+  }
+  const auto page = client.Get("/nothing");
+  CHECK_THAT(page->body, Contains("<form") && Contains("action=\"/search\""));
+  CHECK(client.Get("/api/docs/en/nothing")->body == "{\"error\":\"no such guide\"}");
+}
+
+TEST_CASE("pages are gzipped when accepted, revalidate with ETag, and answer HEAD", "[http][pages]") {
+  auto client = server().http();
+  const auto plain = client.Get("/search?q=mercury");
+  const std::string etag = plain->get_header_value("ETag");
+  CHECK(!etag.empty());
+  CHECK(plain->get_header_value("Cache-Control") == "no-cache");
+  CHECK(plain->get_header_value("Vary") == "Accept-Encoding");
+  CHECK(client.Get("/search?q=mercury", {{"If-None-Match", etag}})->status == 304);
+  const auto head = client.Head("/search?q=mercury");
+  CHECK(head->status == 200);
+  CHECK(head->body.empty());
+  CHECK(head->get_header_value("Content-Length") == std::to_string(plain->body.size()));
+  httplib::Client gzip_client("127.0.0.1", server().port());
+  gzip_client.set_decompress(false);
+  const auto zipped = gzip_client.Get("/search?q=mercury", {{"Accept-Encoding", "gzip"}});
+  CHECK(zipped->get_header_value("Content-Encoding") == "gzip");
+  CHECK(zipped->body.size() < plain->body.size());
+}

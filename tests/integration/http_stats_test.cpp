@@ -1,0 +1,203 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+#include "stats/reports.h"
+#include "support/test_server.h"
+
+using kc::test::TestServer;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A clock the test moves by hand, starting at 2026-11-27 10:00:00 UTC.
+struct ManualClock {
+  std::atomic<long long> offset_ms{0};
+  std::chrono::system_clock::time_point now() const {
+    return std::chrono::system_clock::from_time_t(1795773600) + std::chrono::milliseconds(offset_ms.load());
+  }
+  void advance(std::chrono::milliseconds by) { offset_ms += by.count(); }
+};
+
+struct CountingServer {
+  CountingServer()
+      : server([this](kc::http::ServerOptions& options) {
+          options.clock = [this] { return clock.now(); };
+          options.trusted_proxies = {"127.0.0.1"};
+          options.log.robot_allow_list = {"okhttp"};
+        }) {}
+
+  // A request from the visitor `ip` with user-agent `agent`.
+  int get(const std::string& path, const std::string& ip, const std::string& agent = "Mozilla/5.0 (Linux; Android 12) Mobile",
+          httplib::Headers extra = {}) {
+    extra.emplace("X-Forwarded-For", ip);
+    extra.emplace("User-Agent", agent);
+    const auto result = server.http().Get(path.c_str(), extra);
+    REQUIRE(result);
+    return result->status;
+  }
+
+  nlohmann::json report(const std::string& group, const std::string& kind = "download") {
+    server.server().site().log.flush();
+    const auto result = server.http().Get(
+        ("/api/stats/downloads?from=2026-11-27&to=2026-11-27&group=" + group + "&kind=" + kind).c_str(),
+        {{"Authorization", "Bearer analyst-secret-token"}});
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return nlohmann::json::parse(result->body);
+  }
+
+  nlohmann::json row(const std::string& group, const std::string& key, const std::string& kind = "download") {
+    for (const auto& row : report(group, kind)["rows"]) {
+      if (row["key"] == key) return row;
+    }
+    return {{"key", key}, {"counted", 0}, {"unique", 0}};
+  }
+
+  ManualClock clock;
+  TestServer server;
+};
+
+const std::string kFile = "/files/manual.pdf";
+const std::string kItem = "files/manual.pdf";
+
+}  // namespace
+
+TEST_CASE("three downloads within 30 s count once; 31 s apart count twice", "[http][stats]") {
+  CountingServer counting;
+  for (int i = 0; i < 3; ++i) {
+    CHECK(counting.get(kFile, "10.0.0.1") == 200);
+    counting.clock.advance(std::chrono::seconds(10));
+  }
+  CHECK(counting.row("file", kItem)["counted"] == 1);
+  counting.clock.advance(std::chrono::seconds(60));
+  counting.get(kFile, "10.0.0.2");
+  counting.clock.advance(std::chrono::seconds(31));
+  counting.get(kFile, "10.0.0.2");
+  const auto row = counting.row("file", kItem);
+  CHECK(row["counted"] == 3);
+  CHECK(row["excluded"]["double_click"] == 2);
+}
+
+TEST_CASE("clicks at 0, 20 and 40 s count once", "[http][stats]") {
+  CountingServer counting;
+  for (int i = 0; i < 3; ++i) {
+    counting.get(kFile, "10.0.0.3");
+    counting.clock.advance(std::chrono::seconds(20));
+  }
+  CHECK(counting.row("file", kItem)["counted"] == 1);
+}
+
+TEST_CASE("robots count 0, an allow-listed agent counts, HEAD and 404 count 0", "[http][stats]") {
+  CountingServer counting;
+  counting.get(kFile, "10.0.0.4", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+  counting.get(kFile, "10.0.0.5", "okhttp/4.9.2");
+  CHECK(counting.get("/files/missing.pdf", "10.0.0.6") == 404);
+  httplib::Headers headers{{"X-Forwarded-For", "10.0.0.7"}, {"User-Agent", "curl/8"}};
+  CHECK(counting.server.http().Head(kFile.c_str(), headers)->status == 200);
+  const auto row = counting.row("file", kItem);
+  CHECK(row["counted"] == 1);
+  CHECK(row["excluded"]["head"] == 1);
+  if (!kc::test::robots_file().empty()) CHECK(row["excluded"]["robot"] == 1);
+  CHECK(counting.row("file", "files/missing.pdf")["excluded"]["failed"] == 1);
+}
+
+TEST_CASE("a resumed download counts once", "[http][stats]") {
+  CountingServer counting;
+  CHECK(counting.get(kFile, "10.0.0.8", "Wget/1.21", {{"Range", "bytes=0-"}}) == 206);
+  counting.clock.advance(std::chrono::seconds(120));
+  CHECK(counting.get(kFile, "10.0.0.8", "Wget/1.21", {{"Range", "bytes=10-"}}) == 206);
+  const auto row = counting.row("file", kItem);
+  CHECK(row["counted"] == 1);
+  CHECK(row["excluded"]["range_continuation"] == 1);
+}
+
+TEST_CASE("views of a guide in English and French are one unique item per session", "[http][stats]") {
+  CountingServer counting;
+  counting.get("/docs/en/retort", "10.0.0.9");
+  counting.clock.advance(std::chrono::seconds(40));
+  counting.get("/docs/fr/retorte", "10.0.0.9");
+  const auto row = counting.row("doc", "retort", "view");
+  CHECK(row["counted"] == 2);
+  CHECK(row["unique"] == 1);
+}
+
+TEST_CASE("the stats endpoints refuse a missing or wrong token", "[http][stats][auth]") {
+  CountingServer counting;
+  auto client = counting.server.http();
+  const auto missing = client.Get("/api/stats/downloads");
+  CHECK(missing->status == 401);
+  CHECK(missing->get_header_value("WWW-Authenticate") == "Bearer");
+  CHECK(client.Get("/api/stats/downloads", {{"Authorization", "Bearer wrong"}})->status == 401);
+  CHECK(client.Get("/api/stats/downloads", {{"Authorization", "Bearer staff-secret-token"}})->status == 403);
+  CHECK(client.Get("/api/stats/searches?zero=1", {{"Authorization", "Bearer staff-secret-token"}})->status == 200);
+  CHECK(client.Get("/api/stats/downloads?format=csv", {{"Authorization", "Bearer analyst-secret-token"}})
+            ->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+}
+
+TEST_CASE("zero-result searches are listed for staff", "[http][stats]") {
+  CountingServer counting;
+  counting.get("/search?q=quuxite", "10.0.0.10");
+  counting.server.server().site().log.flush();
+  const auto result = counting.server.http().Get("/api/stats/searches?zero=1&from=2026-11-01&to=2026-11-30",
+                                                 {{"Authorization", "Bearer staff-secret-token"}});
+  CHECK_THAT(result->body, Contains("\"query\":\"quuxite\""));
+}
+
+TEST_CASE("no IP address or token is ever written to the database", "[http][stats][privacy]") {
+  CountingServer counting;
+  counting.get(kFile, "203.0.113.77");
+  counting.get("/docs/en/retort", "203.0.113.77");
+  counting.get("/search?q=quuxite", "203.0.113.77");
+  counting.server.http().Get("/api/stats/downloads", {{"Authorization", "Bearer analyst-secret-token"}});
+  counting.server.server().site().log.flush();
+  for (const auto& entry : std::filesystem::directory_iterator(counting.server.data())) {
+    const std::string bytes = kc::test::read_file(entry.path());
+    INFO(entry.path());
+    CHECK(bytes.find("203.0.113.77") == std::string::npos);
+    CHECK(bytes.find("127.0.0.1") == std::string::npos);
+    CHECK(bytes.find("analyst-secret-token") == std::string::npos);
+  }
+}
+
+TEST_CASE("kill -9 right after the N-th download's response leaves N events", "[http][stats][durability]") {
+  kc::test::ContentFixture content;
+  content.ingest();
+  kc::test::TempDir data;
+  const int port = kc::test::free_port();
+  const pid_t child = fork();
+  if (child == 0) {
+    execl(KC_BINARY, KC_BINARY, "serve", "--content", content.content().c_str(), "--index", content.index().c_str(),
+          "--data", data.path().c_str(), "--port", std::to_string(port).c_str(), "--threads", "2",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  httplib::Client client("127.0.0.1", port);
+  for (int attempt = 0; attempt < 200 && !client.Get("/healthz"); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  constexpr int kDownloads = 50;
+  int answered = 0;
+  for (int i = 0; i < kDownloads; ++i) {
+    const auto result = client.Get("/files/manual.pdf", {{"User-Agent", "agent-" + std::to_string(i)}});
+    if (result && result->status == 200) ++answered;
+  }
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  REQUIRE(answered == kDownloads);
+  const auto report = kc::stats::build_report(data.path(), {"2000-01-01", "2100-12-31", kc::stats::Group::File,
+                                                            kc::stats::EventKind::Download});
+  std::uint64_t events = 0;
+  for (const auto& row : report.rows) {
+    events += row.counted;
+    for (const auto& [reason, count] : row.excluded) events += count;
+  }
+  CHECK(events == kDownloads);
+}
