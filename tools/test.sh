@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Quick start, step 2: install what is missing, build, and run every test:
-# the include rules, the Release tests, then the same tests under ASan+UBSan.
-#   KC_TEST_QUICK=1 tools/test.sh   skips the sanitizer build (the everyday loop)
+# Quick start, step 2: install what is missing, build, and run every test: the include
+# rules, the Release tests, the content check, the browser test, the download-resume
+# fault test, then every test under ASan+UBSan and the integration tests under TSan.
+#   KC_TEST_QUICK=1 tools/test.sh   skips the sanitizer builds (the everyday loop)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -21,8 +22,19 @@ run_tests() {  # build type
 run_tests Release
 echo "== kc check on the starter content"
 build/release/kc check --content content
+echo "== browser test (chromium + playwright-core)"
+tests/browser/run.sh build/release/kc
+echo "== wget -c resumes a download byte-identically"
+tools/fault/wget_resume.sh build/release/kc
 if [[ -z "${KC_TEST_QUICK:-}" ]]; then
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  run_tests Asan
+  (
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_tests Asan
+  )
+  echo "== build Tsan"
+  ./tools/build.sh Tsan
+  echo "== integration tests under ThreadSanitizer"
+  TSAN_OPTIONS="suppressions=$top/tools/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
+    ctest --test-dir build/tsan -j"$(nproc)" --output-on-failure --timeout 600 -R '^integration:'
 fi
 echo "== all tests passed"

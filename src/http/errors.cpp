@@ -14,6 +14,15 @@ std::atomic<std::uint64_t> next_request_id{1};
 
 bool wants_json(const Request& request) { return request.path.rfind("/api/", 0) == 0; }
 
+// The 404 lists the topics to browse when the index can say what they are.
+std::string not_found_page(const render::PageContext& page, Context& context) {
+  try {
+    return context.site.pages.not_found(page, context.searcher().info());
+  } catch (const std::exception&) {
+    return context.site.pages.not_found(page);
+  }
+}
+
 }  // namespace
 
 const char* reason_phrase(int status) {
@@ -47,7 +56,7 @@ Response error_response(const Request& request, Context& context, int status, co
     response.header("Content-Type", "application/json");
   } else {
     const render::PageContext page = page_context(request);
-    response.body = status == 404 ? context.site.pages.not_found(page) : context.site.pages.error(page, status);
+    response.body = status == 404 ? not_found_page(page, context) : context.site.pages.error(page, status);
     response.header("Content-Type", "text/html; charset=utf-8");
   }
   response.header("Cache-Control", "no-store");

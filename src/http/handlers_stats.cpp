@@ -86,7 +86,7 @@ Response api_stats_downloads(const Request& request, Context& context) {
   }
   const std::string format = request.param("format");
   if (!format.empty() && format != "json" && format != "csv") throw HttpError(400, "'format' must be json or csv");
-  const stats::Report report = stats::build_report(context.site.options.log.data_dir, query);
+  const stats::Report report = stats::build_report(context.site.options.log.data_dir, query, today(context));
   if (format != "csv") return json(render::report_json(report).dump());
   Response response;
   response.body = render::report_csv(report);

@@ -117,6 +117,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::uint64_t remaining = 0;
     bool keep_alive = true;
     bool finished = false;
+    std::thread::id io_thread;  // the Pistache thread that owns this connection
 
     ~FileStream() {
       if (fd >= 0) ::close(fd);
@@ -142,16 +143,20 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
           .then(
               [self](ssize_t) {
                 // The idle clock runs from the end of the request: restart it for each chunk
-                // so a long download is not cut (STACK.md item 10).
-                if (const auto alive = self->peer.lock()) P::Http::Handler::getParser(alive)->reset();
+                // so a long download is not cut (STACK.md item 10). The parser belongs to
+                // the connection's I/O thread; a continuation that runs on a worker (the
+                // write finished before it was attached) leaves it for the next chunk.
+                if (std::this_thread::get_id() == self->io_thread) {
+                  if (const auto alive = self->peer.lock()) P::Http::Handler::getParser(alive)->reset();
+                }
                 self->send_next();
               },
               [self](std::exception_ptr) {});
     }
   };
 
-  void write(const std::weak_ptr<P::Tcp::Peer>& weak_peer, const Request& request, Response response,
-             bool keep_alive) {
+  void write(const std::weak_ptr<P::Tcp::Peer>& weak_peer, std::thread::id io_thread, const Request& request,
+             Response response, bool keep_alive) {
     const auto peer = weak_peer.lock();
     if (!peer) {
       --in_flight;
@@ -166,6 +171,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       stream->offset = response.file->offset;
       stream->remaining = response.file->length;
       stream->keep_alive = keep_alive;
+      stream->io_thread = io_thread;
       if (stream->fd < 0) {
         stream->finished = true;
         response = Response{500, {{"Content-Type", "text/plain"}}, "internal error", std::nullopt};
@@ -196,6 +202,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   void on_request(const P::Http::Request& pistache_request, const std::shared_ptr<P::Tcp::Peer>& peer) {
     const auto start = Clock::now();
+    const auto io_thread = std::this_thread::get_id();
     const bool keep_alive = wants_keep_alive(pistache_request) && !draining;
     ++in_flight;
     std::weak_ptr<P::Tcp::Peer> weak_peer = peer;
@@ -212,7 +219,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       request.query = std::move(target->query);
     }
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), weak_peer, keep_alive,
+    pool->post([self, request = std::move(request), valid = target.has_value(), weak_peer, io_thread, keep_alive,
                 start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
@@ -224,7 +231,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       }
       const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
       self->site.metrics.record_request(routed.route, routed.response.status, seconds);
-      self->write(weak_peer, request, std::move(routed.response), keep_alive && !self->draining);
+      self->write(weak_peer, io_thread, request, std::move(routed.response), keep_alive && !self->draining);
     });
   }
 };

@@ -26,14 +26,30 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
+struct Normalizers {
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+};
+
+// ICU creates its normalizers once, behind its own once-flag; fetching them behind a
+// C++ static as well makes that hand-over visible to ThreadSanitizer.
+const Normalizers& normalizers() {
+  static const Normalizers instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Normalizers loaded{icu::Normalizer2::getNFDInstance(status), icu::Normalizer2::getNFCInstance(status)};
+    return U_FAILURE(status) ? Normalizers{} : loaded;
+  }();
+  return instance;
+}
+
 }  // namespace
 
 std::string fold(std::string_view text) {
   if (is_ascii(text)) return ascii_lower(text);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return ascii_lower(text);
+  const icu::Normalizer2* nfd = normalizers().nfd;
+  const icu::Normalizer2* nfc = normalizers().nfc;
+  if (nfd == nullptr || nfc == nullptr) return ascii_lower(text);
   const icu::UnicodeString decomposed =
       nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
   icu::UnicodeString stripped;

@@ -62,6 +62,9 @@ struct ZeroResultSearch {
 // over; the two-argument form takes it from the system clock.
 Report build_report(const std::filesystem::path& data_dir, const ReportQuery& query, const std::string& today);
 Report build_report(const std::filesystem::path& data_dir, const ReportQuery& query);
+// Searches that found nothing on days [from, to] (inclusive, UTC), per query and language,
+// most frequent first. Stored per day without any visitor key; the query text is trimmed
+// and cut to 200 bytes.
 std::vector<ZeroResultSearch> zero_result_searches(const std::filesystem::path& data_dir, const std::string& from,
                                                    const std::string& to);
 

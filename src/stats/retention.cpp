@@ -37,7 +37,7 @@ std::int64_t retention_cutoff_day(std::int64_t today, int retention_months) {
 }
 
 std::uint64_t apply_retention(SQLite::Database& db, std::int64_t cutoff_day) {
-  const auto cutoff = static_cast<std::int64_t>(cutoff_day * kMillisPerDay);
+  const std::int64_t cutoff = cutoff_day * kMillisPerDay;
   {
     SQLite::Statement old(db, "SELECT EXISTS (SELECT 1 FROM events WHERE time < ?)");
     old.bind(1, cutoff);
