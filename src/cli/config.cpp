@@ -62,6 +62,7 @@ const std::map<std::string, Setter>& setters() {
       {"bulk_files_per_minute",
        [](auto& o, const auto& v, const auto& w) { o.log.bulk_files_per_minute = to_int(v, w); }},
       {"retention_months", [](auto& o, const auto& v, const auto& w) { o.log.retention_months = to_int(v, w); }},
+      {"count_events", [](auto& o, const auto& v, const auto& w) { o.count_events = to_int(v, w) != 0; }},
   };
   return kSetters;
 }

@@ -122,10 +122,8 @@ Response download_file(const Request& request, Context& context) {
   } catch (const HttpError& error) {
     response = error_response(request, context, error.status(), error.what());
   }
-  facts.status = response.status;
-  // Nothing lost: the event is committed before the response starts (DESIGN §6).
-  context.site.log.record_download(facts);
   context.site.metrics.count_download();
+  if (context.site.options.count_events) response.download_event = std::move(facts);
   return response;
 }
 

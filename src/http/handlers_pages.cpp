@@ -139,7 +139,7 @@ Response guide_page(const Request& request, Context& context) {
   view.document = std::move(*document);
   Response response = html(context.site.pages.guide(page, view));
   facts.bytes = response.body.size();
-  context.site.log.record_view(facts);
+  if (context.site.options.count_events) context.site.log.record_view(facts);
   return response;
 }
 

@@ -33,7 +33,8 @@ std::string Metrics::prometheus_text(const Gauges& gauges) const {
       << "# TYPE kc_searches_total counter\nkc_searches_total " << searches_.load() << '\n'
       << "# TYPE kc_search_cache_hits_total counter\nkc_search_cache_hits_total " << cache_hits_.load() << '\n'
       << "# TYPE kc_downloads_total counter\nkc_downloads_total " << downloads_.load() << '\n'
-      << "# TYPE kc_download_events_committed_total counter\nkc_download_events_committed_total "
+      << "# HELP kc_events_committed_total Download and view events committed to the event log.\n"
+      << "# TYPE kc_events_committed_total counter\nkc_events_committed_total "
       << gauges.events_committed << '\n'
       << "# TYPE kc_index_revision gauge\nkc_index_revision " << gauges.index_revision << '\n'
       << "# TYPE kc_index_documents gauge\nkc_index_documents " << gauges.index_documents << '\n';

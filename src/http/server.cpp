@@ -69,6 +69,14 @@ std::string head_block(const Response& response, std::uint64_t content_length, b
   return head;
 }
 
+Response plain_text(int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.header("Content-Type", "text/plain; charset=utf-8");
+  return response;
+}
+
 P::RawBuffer raw_buffer(std::string bytes) {
   const std::size_t size = bytes.size();
   return P::RawBuffer(std::move(bytes), size);
@@ -86,12 +94,29 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::atomic<int> in_flight{0};
   bool stopped = false;
 
-  // Ends the exchange; a connection answered "Connection: close" is half-closed so the
-  // client sees the end (RFC 7230 §6.6).
-  void finish(const std::shared_ptr<P::Tcp::Peer>& peer, bool keep_alive) {
-    if (!keep_alive) half_close(*peer);
-    --in_flight;
-  }
+  // One request-response exchange, shared by everything that still works on it (the
+  // job, the pending write, the file stream). The last owner ends it, so in_flight — what
+  // a graceful stop waits for — drops even when Pistache abandons a write to a client
+  // that has gone.
+  struct Exchange {
+    Exchange(std::shared_ptr<Impl> owner, std::weak_ptr<P::Tcp::Peer> client, std::thread::id thread, bool keep)
+        : server(std::move(owner)), peer(std::move(client)), io_thread(thread), keep_alive(keep) {
+      ++server->in_flight;
+    }
+    ~Exchange() { --server->in_flight; }
+
+    // The whole response is written: a connection answered "Connection: close" is
+    // half-closed so the client sees the end (RFC 7230 §6.6).
+    void complete() const {
+      if (keep_alive) return;
+      if (const auto alive = peer.lock()) half_close(*alive);
+    }
+
+    std::shared_ptr<Impl> server;
+    std::weak_ptr<P::Tcp::Peer> peer;
+    std::thread::id io_thread;  // the Pistache thread that owns the connection
+    bool keep_alive;            // lowered by the job when the server starts draining
+  };
 
   // Pistache may already have closed this peer's descriptor and the number may belong to
   // a new connection by now: shut it down only while it is still this peer's socket.
@@ -110,28 +135,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Sends a file range chunk by chunk; the last owner of this object (the pending write,
   // or nobody once the client has gone) closes the file.
   struct FileStream : std::enable_shared_from_this<FileStream> {
-    std::shared_ptr<Impl> server;
-    std::weak_ptr<P::Tcp::Peer> peer;
+    std::shared_ptr<Exchange> exchange;
     int fd = -1;
     std::uint64_t offset = 0;
     std::uint64_t remaining = 0;
-    bool keep_alive = true;
-    bool finished = false;
-    std::thread::id io_thread;  // the Pistache thread that owns this connection
 
     ~FileStream() {
       if (fd >= 0) ::close(fd);
-      if (!finished) --server->in_flight;  // the client went away mid-download
     }
 
     void send_next() {
-      const auto target = peer.lock();
+      const auto target = exchange->peer.lock();
       if (!target) return;
-      if (remaining == 0) {
-        finished = true;
-        server->finish(target, keep_alive);
-        return;
-      }
+      if (remaining == 0) return exchange->complete();
       std::string chunk(static_cast<std::size_t>(std::min<std::uint64_t>(remaining, kChunkBytes)), '\0');
       const ssize_t got = ::pread(fd, chunk.data(), chunk.size(), static_cast<off_t>(offset));
       if (got <= 0) return;  // the file shrank under us: the client sees a short body
@@ -146,8 +162,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                 // so a long download is not cut (STACK.md item 10). The parser belongs to
                 // the connection's I/O thread; a continuation that runs on a worker (the
                 // write finished before it was attached) leaves it for the next chunk.
-                if (std::this_thread::get_id() == self->io_thread) {
-                  if (const auto alive = self->peer.lock()) P::Http::Handler::getParser(alive)->reset();
+                if (std::this_thread::get_id() == self->exchange->io_thread) {
+                  if (const auto alive = self->exchange->peer.lock()) P::Http::Handler::getParser(alive)->reset();
                 }
                 self->send_next();
               },
@@ -155,57 +171,47 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   };
 
-  void write(const std::weak_ptr<P::Tcp::Peer>& weak_peer, std::thread::id io_thread, const Request& request,
-             Response response, bool keep_alive) {
-    const auto peer = weak_peer.lock();
-    if (!peer) {
-      --in_flight;
-      return;
-    }
+  void write(const std::shared_ptr<Exchange>& exchange, const Request& request, Response response) {
+    const auto peer = exchange->peer.lock();
+    if (!peer) return;
     std::shared_ptr<FileStream> stream;
     if (response.file && !request.head()) {
       stream = std::make_shared<FileStream>();
-      stream->server = shared_from_this();
-      stream->peer = weak_peer;
+      stream->exchange = exchange;
       stream->fd = ::open(response.file->path.c_str(), O_RDONLY | O_CLOEXEC);
       stream->offset = response.file->offset;
       stream->remaining = response.file->length;
-      stream->keep_alive = keep_alive;
-      stream->io_thread = io_thread;
       if (stream->fd < 0) {
-        stream->finished = true;
-        response = Response{500, {{"Content-Type", "text/plain"}}, "internal error", std::nullopt};
+        response = plain_text(500, "internal error");
         stream.reset();
       } else {
         ::setsockopt(peer->fd(), SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
       }
     }
     const std::uint64_t length = response.file ? response.file->length : response.body.size();
-    std::string bytes = head_block(response, length, keep_alive);
+    std::string bytes = head_block(response, length, exchange->keep_alive);
     if (!request.head() && !response.file) bytes += response.body;
-    auto self = shared_from_this();
     peer->send(raw_buffer(std::move(bytes)))
         .then(
-            [self, stream, weak_peer, keep_alive](ssize_t) {
+            [exchange, stream](ssize_t) {
               if (stream) return stream->send_next();
-              if (const auto alive = weak_peer.lock()) {
-                self->finish(alive, keep_alive);
-              } else {
-                --self->in_flight;
-              }
+              exchange->complete();
             },
-            [self, stream](std::exception_ptr) {
-              if (!stream) --self->in_flight;
-            });
+            [exchange](std::exception_ptr) {});
+  }
+
+  void respond(const std::shared_ptr<Exchange>& exchange, const Request& request, RoutedResponse routed,
+               Clock::time_point start) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    site.metrics.record_request(routed.route, routed.response.status, seconds);
+    write(exchange, request, std::move(routed.response));
   }
 
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   void on_request(const P::Http::Request& pistache_request, const std::shared_ptr<P::Tcp::Peer>& peer) {
     const auto start = Clock::now();
-    const auto io_thread = std::this_thread::get_id();
-    const bool keep_alive = wants_keep_alive(pistache_request) && !draining;
-    ++in_flight;
-    std::weak_ptr<P::Tcp::Peer> weak_peer = peer;
+    auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, std::this_thread::get_id(),
+                                               wants_keep_alive(pistache_request) && !draining);
     std::string query = pistache_request.query().as_str();
     if (!query.empty() && query.front() == '?') query.erase(0, 1);
     auto target = parse_target(pistache_request.resource(), query);
@@ -219,8 +225,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       request.query = std::move(target->query);
     }
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), weak_peer, io_thread, keep_alive,
-                start](Context& context) {
+    pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
         routed = {"draining", error_response(request, context, 503, "the server is restarting")};
@@ -229,9 +234,21 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       } else {
         routed = dispatch(request, context);
       }
-      const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-      self->site.metrics.record_request(routed.route, routed.response.status, seconds);
-      self->write(weak_peer, io_thread, request, std::move(routed.response), keep_alive && !self->draining);
+      exchange->keep_alive = exchange->keep_alive && !self->draining;
+      if (!routed.response.download_event) {
+        self->respond(exchange, request, std::move(routed), start);
+        return;
+      }
+      // Nothing lost (DESIGN §6): the download is committed to the event log before its
+      // response starts. The writer thread sends it, so this worker does not wait.
+      auto facts = std::move(*routed.response.download_event);
+      routed.response.download_event.reset();
+      facts.status = routed.response.status;
+      auto pending = std::make_shared<RoutedResponse>(std::move(routed));
+      self->site.log.record_download(facts, [self, exchange, request, pending, start](stats::Exclusion, bool committed) {
+        if (!committed) pending->response = plain_text(503, "the download could not be counted: try again");
+        self->respond(exchange, request, std::move(*pending), start);
+      });
     });
   }
 };

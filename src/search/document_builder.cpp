@@ -41,6 +41,15 @@ nlohmann::json metadata(const content::Document& doc) {
           {"translations", doc.translations}};
 }
 
+// The first `limit` bytes of `text`, cut at a space and never inside a UTF-8 sequence.
+std::string leading_text(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos) cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 }  // namespace
 
 const char* stemmer_name(const std::string& language) {
@@ -59,7 +68,7 @@ std::string stored_fingerprint(const content::Document& doc) {
 
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
-Xapian::Document DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
+BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
   const auto rendered = markdown::render(doc.body, [&](const std::string& url) {
     const auto link = content::resolve_link(corpus, doc, url);
     return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
@@ -102,9 +111,9 @@ Xapian::Document DocumentBuilder::build(const content::Corpus& corpus, const con
   for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
   indexed.add_value(schema::kSlotFacets, facets);
 
-  indexed.set_data(metadata(doc).dump() + schema::kDataSeparator + rendered.text + schema::kDataSeparator +
-                   rendered.html);
-  return indexed;
+  indexed.set_data(metadata(doc).dump() + schema::kDataSeparator +
+                   leading_text(rendered.text, schema::kSnippetTextBytes));
+  return {std::move(indexed), std::move(rendered.html)};
 }
 
 }  // namespace kc::search

@@ -1,7 +1,7 @@
 #pragma once
 // Turns a content::Document into the Xapian::Document the index stores: folded text
 // under the document language's stemmer, filter terms, facet and sort values, and the
-// data the pages need (metadata, plain text for snippets, rendered HTML). Internal to
+// data the pages need (metadata, plain text for snippets; the rendered HTML). Internal to
 // search/. Not thread-safe: use one DocumentBuilder per thread.
 #include <string>
 
@@ -17,11 +17,16 @@ const char* stemmer_name(const std::string& language);
 // Fingerprint as stored in the index: the content's, mixed with the schema version.
 std::string stored_fingerprint(const content::Document& doc);
 
+struct BuiltDocument {
+  Xapian::Document document;
+  std::string html;  // the rendered body, stored apart (schema.h)
+};
+
 class DocumentBuilder {
  public:
   DocumentBuilder();
   // The returned document shares nothing with this builder (safe to hand to another thread).
-  Xapian::Document build(const content::Corpus& corpus, const content::Document& doc);
+  BuiltDocument build(const content::Corpus& corpus, const content::Document& doc);
 
  private:
   Xapian::TermGenerator generator_;

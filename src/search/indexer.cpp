@@ -87,11 +87,11 @@ class OrderedBuilder {
     for (auto& worker : workers_) worker.join();
   }
 
-  Xapian::Document take(std::size_t index) {
+  BuiltDocument take(std::size_t index) {
     std::unique_lock lock(mutex_);
     built_.wait(lock, [&] { return slots_[index].has_value() || error_; });
     if (error_) std::rethrow_exception(error_);
-    Xapian::Document document = std::move(*slots_[index]);
+    BuiltDocument document = std::move(*slots_[index]);
     slots_[index].reset();
     consumed_ = index + 1;
     lock.unlock();
@@ -111,7 +111,7 @@ class OrderedBuilder {
         if (stopping_) return;
       }
       try {
-        Xapian::Document document = builder.build(corpus_, *docs_[index]);
+        BuiltDocument document = builder.build(corpus_, *docs_[index]);
         std::lock_guard lock(mutex_);
         slots_[index] = std::move(document);
       } catch (...) {
@@ -124,7 +124,7 @@ class OrderedBuilder {
 
   const content::Corpus& corpus_;
   const std::vector<const content::Document*>& docs_;
-  std::vector<std::optional<Xapian::Document>> slots_;
+  std::vector<std::optional<BuiltDocument>> slots_;
   std::atomic<std::size_t> next_{0};
   std::size_t consumed_ = 0;
   bool stopping_ = false;
@@ -174,14 +174,16 @@ IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus&
   {
     OrderedBuilder builder(corpus, changed, threads);
     for (std::size_t i = 0; i < changed.size(); ++i) {
-      const Xapian::Document document = builder.take(i);
-      add_spelling(db, document);
-      db.replace_document(schema::kPrefixId + changed[i]->id(), document);
+      const BuiltDocument built = builder.take(i);
+      add_spelling(db, built.document);
+      db.replace_document(schema::kPrefixId + changed[i]->id(), built.document);
+      db.set_metadata(schema::kMetaHtmlPrefix + changed[i]->id(), built.html);
       if (options.progress) options.progress(i + 1, changed.size());
     }
   }
   for (const auto& [id, fingerprint] : indexed) {
     db.delete_document(schema::kPrefixId + id);
+    db.set_metadata(schema::kMetaHtmlPrefix + id, "");  // an empty value removes the key
     ++summary.deleted;
   }
   for (const auto& [key, value] : new_settings) db.set_metadata(key, value);

@@ -8,7 +8,7 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-4";
+inline constexpr const char* kSchemaVersion = "kc-index-5";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
@@ -38,8 +38,12 @@ inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups
 inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, names}
 inline const std::string kMetaIndicators = "kc:indicators";  // JSON array of indicators.yaml entries
 
-// Document data: a JSON object of metadata, then kDataSeparator, the plain text (for
-// snippets), kDataSeparator, the rendered HTML body. Results only parse the first part.
+// Document data: a JSON object of metadata, then kDataSeparator, the start of the plain
+// text (for snippets, at most kSnippetTextBytes). Every result reads (and Xapian
+// decompresses) it, so the rendered HTML body, which only the guide page needs, is kept
+// apart in the index metadata under kMetaHtmlPrefix + id.
 inline constexpr char kDataSeparator = '\x1e';
+inline constexpr std::size_t kSnippetTextBytes = 16 * 1024;
+inline const std::string kMetaHtmlPrefix = "html:";
 
 }  // namespace kc::search::schema

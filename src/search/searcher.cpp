@@ -78,16 +78,13 @@ std::string plain_words(const std::string& folded) {
 struct SplitData {
   nlohmann::json meta;
   std::string text;
-  std::string html;
 };
 
 SplitData split_data(const std::string& data, bool with_bodies) {
   const std::size_t first = data.find(schema::kDataSeparator);
-  SplitData split{nlohmann::json::parse(data.substr(0, first)), {}, {}};
+  SplitData split{nlohmann::json::parse(data.substr(0, first)), {}};
   if (with_bodies && first != std::string::npos) {
-    const std::size_t second = data.find(schema::kDataSeparator, first + 1);
-    split.text = data.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
-    if (second != std::string::npos) split.html = data.substr(second + 1);
+    split.text = data.substr(first + 1);
   }
   return split;
 }
@@ -194,7 +191,13 @@ struct Searcher::State {
     return Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end());
   }
 
+  // "Did you mean": only for queries with a word that is nowhere in the index (the
+  // spelling search costs as much as the search itself, a term look-up almost nothing).
   std::optional<std::string> correction(const std::string& folded) {
+    const auto words = split_words(folded);
+    if (std::all_of(words.begin(), words.end(), [&](const std::string& word) { return db.term_exists(word); })) {
+      return std::nullopt;
+    }
     try {
       Xapian::QueryParser& parser = parsers.at("en");
       parser.parse_query(folded, kSyntaxFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
@@ -352,7 +355,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
       doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
     }
     doc.translations = meta.value("translations", std::map<std::string, std::string>{});
-    doc.html = data.html;
+    doc.html = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
     return doc;
   });
 }

@@ -65,6 +65,10 @@ struct Waiter {
 struct Pending {
   std::variant<PendingEvent, PendingSearch> what;
   Waiter* waiter = nullptr;
+  // For record_download(facts, callback): the waiter lives here and the callback runs on
+  // the writer thread after the commit, outside the queue mutex.
+  std::shared_ptr<Waiter> owned_waiter;
+  DownloadLog::Committed on_committed;
 };
 
 std::string clean_query(const std::string& query) {
@@ -108,7 +112,8 @@ struct DownloadLog::Impl {
   std::optional<StatsError> write_batch(std::vector<Pending>& batch);
   void write_event(const PendingEvent& event, Waiter* waiter);
   void write_search(const PendingSearch& search);
-  void finish_batch(std::vector<Pending>& batch, std::uint64_t last_seq, const std::optional<StatsError>& error);
+  void finish_batch(std::vector<Pending>& batch, std::uint64_t last_seq, const std::optional<StatsError>& error,
+                    std::vector<Pending>& callbacks);
   void housekeeping(bool at_start);
   void restore_rules(std::int64_t now);
 
@@ -217,9 +222,9 @@ void DownloadLog::Impl::flush() {
   if (failed_seq_ > handled_before && last_error_) throw *last_error_;
 }
 
-// Group commit: take everything queued, commit it in one transaction, wake the waiters,
-// repeat. Downloads make the batch urgent; views wait up to view_commit_delay so that a
-// burst of page views costs one commit.
+// Group commit: take everything queued, commit it in one transaction, wake the waiters
+// and run the callbacks, repeat. Downloads make the batch urgent; views wait up to
+// view_commit_delay so that a burst of page views costs one commit.
 void DownloadLog::Impl::run() {
   std::vector<Pending> batch;
   std::unique_lock lock(mutex_);
@@ -239,7 +244,15 @@ void DownloadLog::Impl::run() {
     std::optional<StatsError> error;
     if (!batch.empty()) error = write_batch(batch);
     lock.lock();
-    finish_batch(batch, last_seq, error);
+    std::vector<Pending> callbacks;
+    finish_batch(batch, last_seq, error, callbacks);
+    if (!callbacks.empty()) {
+      lock.unlock();
+      for (auto& pending : callbacks) {
+        pending.on_committed(pending.owned_waiter->exclusion, !pending.owned_waiter->error.has_value());
+      }
+      lock.lock();
+    }
     if (stopping && queue_.empty()) return;
 
     // After the waiters are released: retention may take a while once a month.
@@ -323,7 +336,7 @@ void DownloadLog::Impl::write_search(const PendingSearch& search) {
 }
 
 void DownloadLog::Impl::finish_batch(std::vector<Pending>& batch, std::uint64_t last_seq,
-                                     const std::optional<StatsError>& error) {
+                                     const std::optional<StatsError>& error, std::vector<Pending>& callbacks) {
   std::uint64_t events = 0;
   for (auto& pending : batch) {
     events += std::holds_alternative<PendingEvent>(pending.what) ? 1 : 0;
@@ -331,6 +344,7 @@ void DownloadLog::Impl::finish_batch(std::vector<Pending>& batch, std::uint64_t 
       pending.waiter->error = error;
       pending.waiter->done = true;
     }
+    if (pending.on_committed) callbacks.push_back(std::move(pending));
   }
   if (error) {
     failed_seq_ = last_seq;
@@ -386,17 +400,24 @@ DownloadLog::~DownloadLog() = default;
 
 Exclusion DownloadLog::record_download(const RequestFacts& facts) {
   Waiter waiter;
-  impl_->enqueue({impl_->prepare(facts), &waiter}, true);
+  impl_->enqueue({impl_->prepare(facts), &waiter, nullptr, nullptr}, true);
   return impl_->wait_for(waiter);
 }
 
-void DownloadLog::record_view(const RequestFacts& facts) { impl_->enqueue({impl_->prepare(facts), nullptr}, false); }
+void DownloadLog::record_download(const RequestFacts& facts, Committed on_committed) {
+  auto waiter = std::make_shared<Waiter>();
+  Pending pending{impl_->prepare(facts), waiter.get(), waiter, std::move(on_committed)};
+  impl_->enqueue(std::move(pending), true);
+}
+
+void DownloadLog::record_view(const RequestFacts& facts) { impl_->enqueue({impl_->prepare(facts), nullptr, nullptr, nullptr}, false);
+}
 
 void DownloadLog::record_zero_result_search(const std::string& query, const std::string& language) {
   std::string text = clean_query(query);
   if (text.empty()) return;
   const std::string day = format_day(day_of_millis(to_millis(impl_->clock_())));
-  impl_->enqueue({PendingSearch{day, std::move(text), content::repair_utf8(language)}, nullptr}, false);
+  impl_->enqueue({PendingSearch{day, std::move(text), content::repair_utf8(language)}, nullptr, nullptr, nullptr}, false);
 }
 
 void DownloadLog::flush() { impl_->flush(); }

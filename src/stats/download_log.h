@@ -58,6 +58,12 @@ class DownloadLog {
   // Blocks until the event is committed; returns its exclusion as decided now (a later
   // request may still re-mark it as a double click).
   Exclusion record_download(const RequestFacts& facts);
+  // The same without blocking the caller: `on_committed(exclusion, committed)` runs on the
+  // writer thread once the event's batch is committed (committed = false when the write
+  // failed). It must be quick and must not call back into the log. The HTTP server sends
+  // the response from it, so no worker thread waits for the disk.
+  using Committed = std::function<void(Exclusion exclusion, bool committed)>;
+  void record_download(const RequestFacts& facts, Committed on_committed);
   void record_view(const RequestFacts& facts);
   void record_zero_result_search(const std::string& query, const std::string& language);
   void flush();  // returns once everything recorded before the call is committed

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "support/test_server.h"
@@ -98,4 +103,26 @@ TEST_CASE("no response ever carries internals", "[http][hostile]") {
     CHECK(status_of(response) < 500);
     CHECK_THAT(response, !Contains("what()") && !Contains("std::") && !Contains("Xapian"));
   }
+}
+
+TEST_CASE("clients that reset their connection do not delay a graceful stop", "[http][hostile][shutdown]") {
+  TestServer resetting([](kc::http::ServerOptions& options) { options.drain_timeout = std::chrono::seconds(10); });
+  kc::test::write_file(resetting.content().content() / "files" / "large.bin", std::string(8 << 20, 'x'));
+  for (const char* target : {"/healthz", "/files/large.bin", "/search?q=mercury"}) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(resetting.port());
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const std::string request = std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    const linger reset{1, 0};  // close with RST, before reading the answer
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    ::close(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto start = std::chrono::steady_clock::now();
+  resetting.stop();
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }

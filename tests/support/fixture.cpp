@@ -6,8 +6,12 @@ namespace kc::test {
 
 std::filesystem::path test_data() { return KC_TEST_DATA; }
 
-ContentFixture::ContentFixture() {
-  std::filesystem::copy(test_data() / "content", content(), std::filesystem::copy_options::recursive);
+std::filesystem::path starter_content() { return test_data() / ".." / ".." / "content"; }
+
+ContentFixture::ContentFixture() : ContentFixture(test_data() / "content") {}
+
+ContentFixture::ContentFixture(const std::filesystem::path& source) {
+  std::filesystem::copy(source, content(), std::filesystem::copy_options::recursive);
 }
 
 content::Corpus ContentFixture::load_valid() const {

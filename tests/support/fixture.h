@@ -13,10 +13,12 @@
 namespace kc::test {
 
 std::filesystem::path test_data();
+std::filesystem::path starter_content();  // the repository's content/
 
 class ContentFixture {
  public:
   ContentFixture();  // copies tests/data/content
+  explicit ContentFixture(const std::filesystem::path& source);  // copies another content tree
   std::filesystem::path content() const { return dir_ / "content"; }
   std::filesystem::path index() const { return dir_ / "index"; }
   std::filesystem::path guide(const std::string& relative) const { return content() / relative; }

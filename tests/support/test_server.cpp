@@ -17,7 +17,9 @@ std::filesystem::path robots_file() {
   return std::filesystem::exists(path) ? path : std::filesystem::path();
 }
 
-TestServer::TestServer(std::function<void(http::ServerOptions&)> configure) {
+TestServer::TestServer(std::function<void(http::ServerOptions&)> configure,
+                       const std::filesystem::path& content_source)
+    : content_(content_source) {
   content_.ingest();
   http::ServerOptions options;
   options.port = 0;

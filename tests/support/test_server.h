@@ -19,7 +19,8 @@ std::filesystem::path robots_file();       // the npm crawler list, or "" when n
 class TestServer {
  public:
   // `configure` may change the options before the server starts.
-  explicit TestServer(std::function<void(http::ServerOptions&)> configure = {});
+  explicit TestServer(std::function<void(http::ServerOptions&)> configure = {},
+                      const std::filesystem::path& content_source = test_data() / "content");
   ~TestServer();
 
   std::uint16_t port() const { return server_->port(); }
