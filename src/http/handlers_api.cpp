@@ -1,5 +1,6 @@
 #include "content/document.h"
 #include "http/errors.h"
+#include "http/representation.h"
 #include "http/handlers.h"
 #include "render/json_views.h"
 
@@ -39,7 +40,8 @@ Response json(const std::string& body) {
 }
 
 Response api_search(const Request& request, Context& context) {
-  const search::SearchRequest search = search_request(request);
+  search::SearchRequest search = search_request(request);
+  search.preferred_language = page_context(request).ui_language;
   const search::SearchResponse response = context.searcher().search(search);
   context.site.metrics.count_search();
   if (response.total == 0 && !search.query.empty()) {

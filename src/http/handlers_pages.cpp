@@ -147,6 +147,7 @@ Response search_page(const Request& request, Context& context) {
   auto& searcher = context.searcher();
   search::SearchRequest search = search_request(request);
   search.size = 10;
+  search.preferred_language = page_context(request).ui_language;
   const search::SearchResponse response = searcher.search(search);
   context.site.metrics.count_search();
   if (response.total == 0 && !search.query.empty()) {

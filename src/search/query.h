@@ -22,6 +22,7 @@ enum class SortOrder { Relevance, Date };
 struct SearchRequest {
   std::string query;     // user syntax; empty lists everything matching the filters
   std::string language;  // filter (en, fr, es, pt) and the stemmer to use; "" for all
+  std::string preferred_language;  // without a filter, rank guides in this language a little higher
   std::string topic;     // filters; "" for none
   std::string country;
   std::string audience;

@@ -75,6 +75,32 @@ std::string plain_words(const std::string& folded) {
   return plain;
 }
 
+// Turns "kcsyn:<group>" (SynonymExpander) into one OP_SYNONYM of the group's expressions,
+// stemmed as the parser of this language would stem them.
+class SynonymProcessor : public Xapian::FieldProcessor {
+ public:
+  SynonymProcessor(const SynonymExpander& synonyms, const std::string& language)
+      : synonyms_(synonyms), stemmer_(stemmer_name(language)) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::vector<Xapian::Query> expressions;
+    for (const auto& words : synonyms_.group(value)) {
+      if (words.size() == 1) {
+        expressions.emplace_back("Z" + stemmer_(words.front()));
+      } else {
+        std::vector<Xapian::Query> phrase(words.begin(), words.end());
+        expressions.emplace_back(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(),
+                                 static_cast<Xapian::termcount>(words.size()));
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, expressions.begin(), expressions.end());
+  }
+
+ private:
+  const SynonymExpander& synonyms_;  // owned by the searcher, rebuilt with the parsers
+  Xapian::Stem stemmer_;
+};
+
 struct SplitData {
   nlohmann::json meta;
   std::string text;
@@ -171,10 +197,11 @@ struct Searcher::State {
     parser.add_boolean_prefix("country", schema::kPrefixCountry);
     parser.add_boolean_prefix("audience", schema::kPrefixAudience);
     parser.add_boolean_prefix("tag", schema::kPrefixTag);
+    parser.add_prefix(SynonymExpander::kField, (new SynonymProcessor(synonyms, language))->release());
     return parser;
   }
 
-  // The query in the filter's language, or OR-ed over all four stemmers (DESIGN §3).
+  // The query in the filter's language, or combined over all four stemmers (DESIGN §3).
   // Broken syntax falls back to the plain words, never to an error.
   Xapian::Query parse(const std::string& folded, const std::string& language, Xapian::Query::op default_op) {
     const std::string expanded = synonyms.expand(folded);
@@ -188,7 +215,9 @@ struct Searcher::State {
         per_language.push_back(parser.parse_query(plain_words(folded), 0));
       }
     }
-    return Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end());
+    // OP_MAX, not OR: a word that stems alike in several languages must not count four
+    // times; each guide gets the weight of its best reading.
+    return Xapian::Query(Xapian::Query::OP_MAX, per_language.begin(), per_language.end());
   }
 
   // "Did you mean": only for queries with a word that is nowhere in the index (the
@@ -206,6 +235,16 @@ struct Searcher::State {
     } catch (const Xapian::QueryParserError&) {
     }
     return std::nullopt;
+  }
+
+  // A reader in one language should see guides in that language first when they match
+  // about as well: a fixed extra weight for them (the filters, if any, still apply).
+  static Xapian::Query prefer_language(Xapian::Query query, const SearchRequest& request) {
+    if (request.preferred_language.empty() || !request.language.empty()) return query;
+    static constexpr double kPreferredLanguageWeight = 3.0;
+    Xapian::Query boost((new Xapian::FixedWeightPostingSource(kPreferredLanguageWeight))->release());
+    boost = Xapian::Query(Xapian::Query::OP_FILTER, boost, Xapian::Query(schema::kPrefixLang + request.preferred_language));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   }
 
   static Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
@@ -251,7 +290,7 @@ struct Searcher::State {
       if (request.sort == SortOrder::Date || !has_query) {
         enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
       }
-      enquire.set_query(with_filters(query, request));
+      enquire.set_query(with_filters(has_query ? prefer_language(query, request) : query, request));
       enquire.add_matchspy(&facets);
       return enquire.get_mset(first, static_cast<Xapian::doccount>(response.size),
                               static_cast<Xapian::doccount>(limits.facet_threshold));

@@ -50,16 +50,14 @@ std::vector<std::string> split_words(const std::string& folded) {
 
 SynonymExpander::SynonymExpander(const std::vector<std::vector<std::string>>& groups) {
   for (const auto& group : groups) {
-    std::string replacement;
+    std::vector<std::vector<std::string>> expressions;
     for (const auto& expression : group) {
-      const std::vector<std::string> words = split_words(fold(expression));
+      std::vector<std::string> words = split_words(fold(expression));
       if (words.empty()) continue;
-      std::string joined;
-      for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
-      replacement += (replacement.empty() ? "(" : " OR ") + (words.size() > 1 ? '"' + joined + '"' : joined);
-      expressions_.push_back({words, replacement_.size()});
+      expressions_.push_back({words, groups_.size()});
+      expressions.push_back(std::move(words));
     }
-    replacement_.push_back(replacement + ")");
+    groups_.push_back(std::move(expressions));
   }
   std::stable_sort(expressions_.begin(), expressions_.end(),
                    [](const Expression& a, const Expression& b) { return a.words.size() > b.words.size(); });
@@ -93,11 +91,17 @@ std::string SynonymExpander::expand(const std::string& folded_query) const {
     }
     const std::size_t last = i + match->words.size() - 1;
     expanded += folded_query.substr(copied, spans[i].begin - copied);
-    expanded += replacement_[match->group];
+    expanded += std::string(kField) + ":" + std::to_string(match->group);
     copied = spans[last].end;
     i = last + 1;
   }
   return expanded + folded_query.substr(copied);
+}
+
+std::vector<std::vector<std::string>> SynonymExpander::group(const std::string& group) const {
+  if (group.empty() || group.size() > 9 || group.find_first_not_of("0123456789") != std::string::npos) return {};
+  const std::size_t index = std::stoul(group);
+  return index < groups_.size() ? groups_[index] : std::vector<std::vector<std::string>>{};
 }
 
 }  // namespace kc::search
