@@ -241,7 +241,7 @@ struct Searcher::State {
   // about as well: a fixed extra weight for them (the filters, if any, still apply).
   static Xapian::Query prefer_language(Xapian::Query query, const SearchRequest& request) {
     if (request.preferred_language.empty() || !request.language.empty()) return query;
-    static constexpr double kPreferredLanguageWeight = 3.0;
+    static constexpr double kPreferredLanguageWeight = 5.0;
     Xapian::Query boost((new Xapian::FixedWeightPostingSource(kPreferredLanguageWeight))->release());
     boost = Xapian::Query(Xapian::Query::OP_FILTER, boost, Xapian::Query(schema::kPrefixLang + request.preferred_language));
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
