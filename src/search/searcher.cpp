@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "content/document.h"
 #include "content/utf8.h"
@@ -22,6 +23,7 @@ constexpr unsigned kSyntaxFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::Que
                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                                   Xapian::QueryParser::FLAG_PURE_NOT;
 constexpr int kMaxPageSize = 50;
+constexpr std::size_t kMaxRelatedCached = 50000;  // entries of a few hundred bytes each
 
 // Counts every facet value of the matching documents (one packed slot per document).
 class FacetSpy : public Xapian::MatchSpy {
@@ -154,6 +156,9 @@ struct Searcher::State {
   SynonymExpander synonyms;
   std::vector<TopicInfo> topics;
   std::map<std::string, Xapian::QueryParser> parsers;  // per language
+  // Related guides of this revision by document id: an expansion set per guide view
+  // costs more than the rest of the page, and only changes with the index.
+  std::unordered_map<std::string, std::vector<ResultItem>> related_cache;
 
   void open() {
     if (!std::filesystem::exists(dir / "iamglass")) {
@@ -171,6 +176,7 @@ struct Searcher::State {
 
   void load_settings() {
     revision = db.get_revision();
+    related_cache.clear();
     std::vector<std::vector<std::string>> groups;
     const std::string synonyms_json = db.get_metadata(schema::kMetaSynonyms);
     if (!synonyms_json.empty()) groups = nlohmann::json::parse(synonyms_json).get<decltype(groups)>();
@@ -401,6 +407,10 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
 
 std::vector<ResultItem> Searcher::related(const StoredDocument& document, std::size_t limit) {
   return state_->on_current_revision([&]() -> std::vector<ResultItem> {
+    const std::string cache_key = document.id + '\n' + std::to_string(limit);
+    if (const auto cached = state_->related_cache.find(cache_key); cached != state_->related_cache.end()) {
+      return cached->second;
+    }
     const std::string id_term = schema::kPrefixId + document.id;
     Xapian::PostingIterator posting = state_->db.postlist_begin(id_term);
     if (posting == state_->db.postlist_end(id_term)) return {};
@@ -425,6 +435,7 @@ std::vector<ResultItem> Searcher::related(const StoredDocument& document, std::s
       items.push_back(result_item(split_data(it.get_document().get_data(), false).meta));
       items.back().score = it.get_percent();
     }
+    if (state_->related_cache.size() < kMaxRelatedCached) state_->related_cache.emplace(cache_key, items);
     return items;
   });
 }
