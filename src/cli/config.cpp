@@ -103,8 +103,6 @@ void apply_environment(http::ServerOptions& options) {
   }
 }
 
-}  // namespace
-
 // `relative` in the working directory or the nearest folder above it that has it, so
 // that kc works from anywhere inside a checkout; "" when none has it.
 std::string find_upwards(const fs::path& relative) {
@@ -115,6 +113,8 @@ std::string find_upwards(const fs::path& relative) {
   }
   return {};
 }
+
+}  // namespace
 
 std::string default_robots_file() {
   return find_upwards("tools/node_modules/crawler-user-agents/crawler-user-agents.json");

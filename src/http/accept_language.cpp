@@ -1,16 +1,11 @@
 #include "http/accept_language.h"
+#include "http/header_tokens.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace kc::http {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -63,22 +58,22 @@ std::string choose_language(const std::string& accept_language,
   int best_weight = 0;
   for (std::size_t entries = 0; !list.empty() && entries < kMaxAcceptLanguageEntries;) {
     const std::size_t comma = list.find(',');
-    std::string_view entry = trim(list.substr(0, comma));
+    std::string_view entry = trim_whitespace(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     if (entry.empty()) continue;  // "a,,b" — empty list elements are not entries (RFC 7230 §7)
     ++entries;
 
     const std::size_t semicolon = entry.find(';');
-    const std::string_view range = trim(entry.substr(0, semicolon));
+    const std::string_view range = trim_whitespace(entry.substr(0, semicolon));
     if (!is_language_range(range)) continue;
     int weight = 1000;
     if (semicolon != std::string_view::npos) {
       // Exactly one parameter, "q=…"; spaces around '=' are tolerated.
       const std::string_view parameter = entry.substr(semicolon + 1);
       const std::size_t equals = parameter.find('=');
-      const std::string_view name = trim(parameter.substr(0, equals));
+      const std::string_view name = trim_whitespace(parameter.substr(0, equals));
       if (equals == std::string_view::npos || (name != "q" && name != "Q")) continue;
-      const auto parsed = parse_qvalue(trim(parameter.substr(equals + 1)));
+      const auto parsed = parse_qvalue(trim_whitespace(parameter.substr(equals + 1)));
       if (!parsed) continue;
       weight = *parsed;
     }

@@ -1,4 +1,5 @@
 #include "http/byte_range.h"
+#include "http/header_tokens.h"
 
 #include <cctype>
 #include <optional>
@@ -6,12 +7,6 @@
 
 namespace kc::http {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // 1*DIGIT, nullopt when empty, not all digits or above UINT64_MAX.
 std::optional<std::uint64_t> parse_number(std::string_view digits) {
@@ -41,12 +36,12 @@ ByteRange unsatisfiable() { return {ByteRange::Kind::Unsatisfiable, 0, 0}; }
 }  // namespace
 
 ByteRange parse_range(const std::string& header, std::uint64_t size) {
-  std::string_view value = trim(header);
+  std::string_view value = trim_whitespace(header);
   if (!starts_with_bytes_unit(value)) return full(size);  // absent, or another unit
   value.remove_prefix(6);
   // Several ranges, or list syntax we do not take apart: whole file (DESIGN §4).
   if (value.find(',') != std::string_view::npos) return full(size);
-  const std::string_view spec = trim(value);
+  const std::string_view spec = trim_whitespace(value);
   const std::size_t dash = spec.find('-');
   if (dash == std::string_view::npos) return full(size);
   const std::string_view first_text = spec.substr(0, dash);

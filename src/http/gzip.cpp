@@ -1,4 +1,5 @@
 #include "http/gzip.h"
+#include "http/header_tokens.h"
 
 #include <zlib.h>
 
@@ -13,12 +14,6 @@
 namespace kc::http {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -32,13 +27,13 @@ std::optional<int> weight_of(std::string_view parameters) {
   int weight = 1000;
   while (!parameters.empty()) {
     const std::size_t semicolon = parameters.find(';');
-    const std::string_view parameter = trim(parameters.substr(0, semicolon));
+    const std::string_view parameter = trim_whitespace(parameters.substr(0, semicolon));
     parameters = semicolon == std::string_view::npos ? std::string_view()
                                                      : parameters.substr(semicolon + 1);
     const std::size_t equals = parameter.find('=');
     if (equals == std::string_view::npos) return std::nullopt;
-    if (!equals_ignoring_case(trim(parameter.substr(0, equals)), "q")) continue;
-    const auto parsed = parse_qvalue(trim(parameter.substr(equals + 1)));
+    if (!equals_ignoring_case(trim_whitespace(parameter.substr(0, equals)), "q")) continue;
+    const auto parsed = parse_qvalue(trim_whitespace(parameter.substr(equals + 1)));
     if (!parsed) return std::nullopt;
     weight = *parsed;
   }
@@ -68,10 +63,10 @@ bool accepts_gzip(const std::string& accept_encoding) {
   std::string_view list = accept_encoding;
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
-    const std::string_view entry = trim(list.substr(0, comma));
+    const std::string_view entry = trim_whitespace(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     const std::size_t semicolon = entry.find(';');
-    const std::string_view coding = trim(entry.substr(0, semicolon));
+    const std::string_view coding = trim_whitespace(entry.substr(0, semicolon));
     if (coding.empty()) continue;
     const auto weight = weight_of(semicolon == std::string_view::npos ? std::string_view()
                                                                        : entry.substr(semicolon + 1));

@@ -3,6 +3,7 @@
 #include "http/representation.h"
 #include "http/handlers.h"
 #include "render/json_views.h"
+#include "search/highlighter.h"
 
 namespace kc::http {
 namespace {
@@ -11,22 +12,6 @@ std::string base_url(const Request& request, const Context& context) {
   if (!context.site.options.public_url.empty()) return context.site.options.public_url;
   const std::string host = request.header("host");
   return "http://" + (host.empty() ? std::string("localhost") : host);
-}
-
-// Escapes the five XML special characters (sitemap.xml is the one XML document we write).
-std::string xml_escape(const std::string& text) {
-  std::string escaped;
-  for (const char c : text) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&apos;"; break;
-      default: escaped += c;
-    }
-  }
-  return escaped;
 }
 
 }  // namespace
@@ -95,19 +80,19 @@ Response robots_txt(const Request& request, Context& context) {
 }
 
 Response sitemap_xml(const Request& request, Context& context) {
-  const std::string base = xml_escape(base_url(request, context));
+  const std::string base = search::escape_html(base_url(request, context));
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
   for (const auto& doc : context.searcher().all_documents()) {
-    xml += "<url><loc>" + base + xml_escape(doc.url) + "</loc>";
+    xml += "<url><loc>" + base + search::escape_html(doc.url) + "</loc>";
     if (doc.published) xml += "<lastmod>" + *doc.published + "</lastmod>";
     if (!doc.translations.empty()) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + doc.language + "\" href=\"" + base + xml_escape(doc.url) + "\"/>";
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + doc.language + "\" href=\"" + base + search::escape_html(doc.url) + "\"/>";
     }
     for (const auto& [language, slug] : doc.translations) {
       xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + language + "\" href=\"" + base + "/docs/" + language + "/" +
-             xml_escape(slug) + "\"/>";
+             search::escape_html(slug) + "\"/>";
     }
     xml += "</url>\n";
   }
