@@ -208,7 +208,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
-  void on_request(const P::Http::Request& pistache_request, const std::shared_ptr<P::Tcp::Peer>& peer) {
+  // Takes the peer by value and lets it go before the job is posted: the reference that
+  // survives is Pistache's, so the worker never drops the last one behind its back.
+  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer) {
     const auto start = Clock::now();
     auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, std::this_thread::get_id(),
                                                wants_keep_alive(pistache_request) && !draining);
@@ -220,6 +222,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.headers = header_map(pistache_request);
     request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
                                        site.options.trusted_proxies);
+    peer.reset();
     if (target) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
@@ -269,7 +272,7 @@ class PistacheHandler : public P::Http::Handler {
     } catch (const std::exception&) {
       return;  // the client has gone
     }
-    server->on_request(request, peer);
+    server->on_request(request, std::move(peer));
   }
 
  private:
