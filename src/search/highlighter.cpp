@@ -64,10 +64,16 @@ Highlighter::Highlighter(const Xapian::Query& query) {
     } else {
       words_.insert(term);
     }
+    const auto first = static_cast<unsigned char>(term[0]);
+    if (first < ascii_first_.size()) ascii_first_[first] = true;
   }
 }
 
-bool Highlighter::matches(const std::string& word, Xapian::Stem& stemmer) const {
+bool Highlighter::matches(std::string_view word, Xapian::Stem& stemmer) const {
+  // Most words of a text cannot match: an ASCII first letter that starts no query term
+  // rules a word out before any folding or stemming (an accented one may fold to one).
+  const auto first = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(word.front())));
+  if (first < ascii_first_.size() && !ascii_first_[first]) return false;
   const std::string folded = fold(word);
   if (words_.count(folded)) return true;
   if (!prefixes_.count(folded.substr(0, 2)) && !prefixes_.count(folded.substr(0, 1))) return false;
@@ -84,7 +90,7 @@ std::string Highlighter::snippet(const std::string& text, const std::string& lan
     }
     const std::size_t begin = pos;
     while (pos < text.size() && is_word_char(text, pos)) pos += char_length(text, pos);
-    words.push_back({begin, pos, has_terms() && matches(text.substr(begin, pos - begin), stemmer)});
+    words.push_back({begin, pos, has_terms() && matches(std::string_view(text).substr(begin, pos - begin), stemmer)});
   }
   if (words.empty()) return {};
 

@@ -3,8 +3,10 @@
 // Xapian's MSet::snippet cannot do this once terms are accent-folded (STACK.md): each
 // word is folded and stemmed in the document's language and compared with the query's
 // terms. Not thread-safe (holds stemmers): one per search.
+#include <array>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -21,11 +23,12 @@ class Highlighter {
   bool has_terms() const { return !words_.empty() || !stems_.empty(); }
 
  private:
-  bool matches(const std::string& word, Xapian::Stem& stemmer) const;
+  bool matches(std::string_view word, Xapian::Stem& stemmer) const;
 
   std::set<std::string> words_;     // folded query words, unstemmed
   std::set<std::string> stems_;     // their stems in any language
   std::set<std::string> prefixes_;  // first two bytes of every stem: a cheap pre-check
+  std::array<bool, 128> ascii_first_{};  // the first byte of every word and stem, when ASCII
 };
 
 // Escapes &, <, >, " and ' for HTML text and attributes.
