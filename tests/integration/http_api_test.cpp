@@ -83,3 +83,26 @@ TEST_CASE("healthz, metrics, robots.txt and sitemap.xml", "[http][api]") {
                           Contains("hreflang=\"fr\" href=\"http://127.0.0.1:" + std::to_string(server().port()) +
                                    "/docs/fr/retorte\""));
 }
+
+TEST_CASE("/api/indicators reports the progress of every target", "[http][api][stats]") {
+  const auto json = get_json("/api/indicators");
+  REQUIRE(json["indicators"].size() == 1);
+  const auto& manual = json["indicators"][0];
+  CHECK(manual["id"] == "manual");
+  CHECK(manual["of"]["file"] == "files/manual.pdf");
+  CHECK(manual["target"] == 10);
+  for (const char* key : {"label", "counts", "from", "by", "counted", "share", "expected", "status", "projected"}) {
+    CHECK(manual.contains(key));
+  }
+}
+
+TEST_CASE("static assets with a fingerprint are cached for a year, others revalidate", "[http][files]") {
+  auto client = server().http();
+  const auto icon = client.Get("/static/icon.06ae26bd.svg");
+  REQUIRE(icon);
+  CHECK(icon->status == 200);
+  CHECK(icon->get_header_value("Content-Type") == "image/svg+xml");
+  CHECK(icon->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
+  CHECK(client.Get("/static/nothing.svg")->status == 404);
+  CHECK(client.Get("/static/../templates/layout.tpl")->status == 404);
+}
