@@ -118,7 +118,7 @@ Response download_file(const Request& request, Context& context) {
     response = file_response(request, file, "no-cache");
     facts.range_start = range_start(request.header("range"), file.size);
     facts.bytes = response.file ? response.file->length : response.body.size();
-    attribute_to_guides(facts, context);
+    if (context.site.options.count_events) attribute_to_guides(facts, context);
   } catch (const HttpError& error) {
     response = error_response(request, context, error.status(), error.what());
   }

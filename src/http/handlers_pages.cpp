@@ -119,7 +119,7 @@ Response guide_page(const Request& request, Context& context) {
                                 size_on_disk(context.site.options.content_dir / attachment.file)});
   }
   for (const auto& [other_language, other_slug] : document->translations) {
-    if (const auto translation = searcher.document(other_language, other_slug)) {
+    if (const auto translation = searcher.document(other_language, other_slug, false)) {
       view.translation_titles[other_language] = translation->title;
     }
   }

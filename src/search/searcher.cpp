@@ -375,12 +375,13 @@ std::vector<std::string> Searcher::suggest(const std::string& prefix, const std:
   });
 }
 
-std::optional<StoredDocument> Searcher::document(const std::string& language, const std::string& slug) {
+std::optional<StoredDocument> Searcher::document(const std::string& language, const std::string& slug,
+                                                 bool with_body) {
   return state_->on_current_revision([&]() -> std::optional<StoredDocument> {
     const std::string id_term = schema::kPrefixId + language + "/" + slug;
     Xapian::PostingIterator posting = state_->db.postlist_begin(id_term);
     if (posting == state_->db.postlist_end(id_term)) return std::nullopt;
-    const SplitData data = split_data(state_->db.get_document(*posting).get_data(), true);
+    const SplitData data = split_data(state_->db.get_document(*posting).get_data(), false);
     const nlohmann::json& meta = data.meta;
     StoredDocument doc;
     doc.id = meta.value("id", "");
@@ -400,7 +401,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
       doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
     }
     doc.translations = meta.value("translations", std::map<std::string, std::string>{});
-    doc.html = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
+    if (with_body) doc.html = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
     return doc;
   });
 }

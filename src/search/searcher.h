@@ -32,7 +32,8 @@ class Searcher {
   SearchResponse search(const SearchRequest& request);
   // Up to `limit` guide titles completing the typed text.
   std::vector<std::string> suggest(const std::string& prefix, const std::string& language = "", std::size_t limit = 10);
-  std::optional<StoredDocument> document(const std::string& language, const std::string& slug);
+  // `with_body`: also read the rendered HTML (stored apart; a title look-up skips it).
+  std::optional<StoredDocument> document(const std::string& language, const std::string& slug, bool with_body = true);
   // Guides about the same things, excluding the guide's own work (its translations).
   std::vector<ResultItem> related(const StoredDocument& document, std::size_t limit = 5);
   // Newest guides first, optionally in one language and topic.
