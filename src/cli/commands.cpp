@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
-#include <map>
 
 #include "cli/config.h"
 #include "cli/progress.h"
@@ -120,11 +119,9 @@ int serve(const ServeFlags& flags) {
 
 int report(const std::string& data_dir, stats::ReportQuery query, const std::string& kind, const std::string& group,
            const std::string& format) {
-  static const std::map<std::string, stats::Group> kGroups = {
-      {"file", stats::Group::File},         {"doc", stats::Group::Doc},     {"topic", stats::Group::Topic},
-      {"language", stats::Group::Language}, {"month", stats::Group::Month}, {"day", stats::Group::Day}};
-  query.group = kGroups.at(group);
-  query.kind = kind == "view" ? stats::EventKind::View : stats::EventKind::Download;
+  // CLI11 has already checked both against the same lists.
+  query.group = *stats::parse_group(group);
+  query.kind = *stats::parse_event_kind(kind);
   const stats::Report result = stats::build_report(data_dir, query);
   if (format == "csv") {
     std::cout << render::report_csv(result);

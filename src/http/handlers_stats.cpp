@@ -1,5 +1,4 @@
 #include <chrono>
-#include <ctime>
 
 #include "content/document.h"
 
@@ -8,6 +7,7 @@
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "render/report_views.h"
+#include "stats/calendar.h"
 #include "stats/indicators.h"
 #include "stats/reports.h"
 
@@ -15,12 +15,7 @@ namespace kc::http {
 namespace {
 
 std::string utc_day(std::chrono::system_clock::time_point time) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-  std::tm parts{};
-  gmtime_r(&seconds, &parts);
-  char day[11];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &parts);
-  return day;
+  return stats::format_day(stats::day_of_millis(stats::to_millis(time)));
 }
 
 std::string today(const Context& context) { return utc_day(context.site.options.clock()); }
@@ -48,13 +43,15 @@ std::string date_param(const Request& request, const char* name, const std::stri
 }
 
 stats::Group group_param(const std::string& group) {
-  if (group.empty() || group == "file") return stats::Group::File;
-  if (group == "doc") return stats::Group::Doc;
-  if (group == "topic") return stats::Group::Topic;
-  if (group == "language") return stats::Group::Language;
-  if (group == "month") return stats::Group::Month;
-  if (group == "day") return stats::Group::Day;
+  if (group.empty()) return stats::Group::File;
+  if (const auto parsed = stats::parse_group(group)) return *parsed;
   throw HttpError(400, "'group' must be file, doc, topic, language, month or day");
+}
+
+stats::EventKind kind_param(const std::string& kind) {
+  if (kind.empty()) return stats::EventKind::Download;
+  if (const auto parsed = stats::parse_event_kind(kind)) return *parsed;
+  throw HttpError(400, "'kind' must be download or view");
 }
 
 std::vector<stats::IndicatorProgress> progress(Context& context) {
@@ -78,12 +75,7 @@ Response api_stats_downloads(const Request& request, Context& context) {
   query.from = date_param(request, "from", days_ago(context, 29));
   if (query.from > query.to) throw HttpError(400, "'from' must not be after 'to'");
   query.group = group_param(request.param("group"));
-  const std::string kind = request.param("kind");
-  if (kind == "view") {
-    query.kind = stats::EventKind::View;
-  } else if (!kind.empty() && kind != "download") {
-    throw HttpError(400, "'kind' must be download or view");
-  }
+  query.kind = kind_param(request.param("kind"));
   const std::string format = request.param("format");
   if (!format.empty() && format != "json" && format != "csv") throw HttpError(400, "'format' must be json or csv");
   const stats::Report report = stats::build_report(context.site.options.log.data_dir, query, today(context));
