@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "content/link_resolver.h"
+#include "content/utf8.h"
 #include "markdown/render.h"
 #include "search/fold.h"
 #include "search/schema.h"
@@ -39,15 +40,6 @@ nlohmann::json metadata(const content::Document& doc) {
           {"sources", doc.sources},
           {"attachments", attachments},
           {"translations", doc.translations}};
-}
-
-// The first `limit` bytes of `text`, cut at a space and never inside a UTF-8 sequence.
-std::string leading_text(const std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos) cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut);
 }
 
 }  // namespace
@@ -112,7 +104,7 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   indexed.add_value(schema::kSlotFacets, facets);
 
   indexed.set_data(metadata(doc).dump() + schema::kDataSeparator +
-                   leading_text(rendered.text, schema::kSnippetTextBytes));
+                   content::truncate_utf8(rendered.text, schema::kSnippetTextBytes));
   return {std::move(indexed), std::move(rendered.html)};
 }
 

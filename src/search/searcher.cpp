@@ -51,19 +51,6 @@ class FacetSpy : public Xapian::MatchSpy {
   std::map<char, std::map<std::string, std::uint64_t>> counts_;
 };
 
-// Cuts `text` to at most `limit` bytes, at a space when there is one, never inside a
-// UTF-8 sequence.
-std::string cap_length(std::string text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  text.resize(cut);
-  return text;
-}
-
 // An unbalanced quote would make the rest of the query one long phrase: drop it.
 std::string balance_quotes(std::string folded) {
   if (std::count(folded.begin(), folded.end(), '"') % 2 != 0) folded.erase(folded.rfind('"'), 1);
@@ -285,7 +272,7 @@ struct Searcher::State {
     SearchResponse response;
     response.page = std::max(1, request.page);
     response.size = std::clamp(request.size, 1, kMaxPageSize);
-    response.query = cap_length(content::repair_utf8(request.query), limits.max_query_bytes);
+    response.query = content::truncate_utf8(content::repair_utf8(request.query), limits.max_query_bytes);
     const std::string folded = balance_quotes(fold_query(response.query));
     const bool has_query = !split_words(folded).empty();
 
@@ -352,7 +339,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
 std::vector<std::string> Searcher::suggest(const std::string& prefix, const std::string& language, std::size_t limit) {
   return state_->on_current_revision([&]() -> std::vector<std::string> {
-    const std::string folded = plain_words(fold(cap_length(content::repair_utf8(prefix), 200)));
+    const std::string folded = plain_words(fold(content::truncate_utf8(content::repair_utf8(prefix), 200)));
     if (folded.empty()) return {};
     Xapian::QueryParser parser;
     parser.set_database(state_->db);

@@ -33,3 +33,11 @@ TEST_CASE("invalid UTF-8 is repaired with replacement characters", "[content]") 
   CHECK(repair_utf8("sécurité") == "sécurité");
   CHECK(!find_invalid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80")));
 }
+
+TEST_CASE("long text is cut at a word or a character boundary, never inside a character", "[content]") {
+  using kc::content::truncate_utf8;
+  CHECK(truncate_utf8("short", 10) == "short");
+  CHECK(truncate_utf8("mercury free processing", 16) == "mercury free");
+  CHECK(truncate_utf8("sécurité", 2) == "s");                   // "é" is two bytes: not split
+  CHECK(truncate_utf8("a bcdefghijklmnop", 10) == "a bcdefghi");  // the only space is too early
+}
