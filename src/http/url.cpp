@@ -12,28 +12,6 @@ int hex_value(char c) {
   return -1;
 }
 
-bool is_unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-std::string encode(std::string_view text, bool keep_slash) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (is_unreserved(byte) || (keep_slash && c == '/')) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0F];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
@@ -88,9 +66,5 @@ std::optional<ParsedTarget> parse_target(std::string_view raw_path, std::string_
   }
   return target;
 }
-
-std::string percent_encode(std::string_view text) { return encode(text, false); }
-
-std::string percent_encode_path(std::string_view text) { return encode(text, true); }
 
 }  // namespace kc::http

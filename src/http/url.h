@@ -33,12 +33,6 @@ struct ParsedTarget {
 std::optional<ParsedTarget> parse_target(std::string_view raw_path, std::string_view raw_query,
                                          std::size_t max_params = 100);
 
-// Encodes every byte except RFC 3986 unreserved characters (ALPHA DIGIT - . _ ~) as
-// `%XX` (upper-case hex): safe for a query value or a single path segment.
-std::string percent_encode(std::string_view text);
-
-// As percent_encode(), but keeps '/' so that a relative file path stays readable:
-// "guides/Plan d'action.pdf" → "guides/Plan%20d%27action.pdf".
-std::string percent_encode_path(std::string_view text);
+// (Encoding, for the links we write, is render::percent_encode in render/link.h.)
 
 }  // namespace kc::http

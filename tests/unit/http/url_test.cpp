@@ -5,11 +5,11 @@
 #include <string>
 
 #include "http/url.h"
+#include "render/link.h"
 
 using kc::http::parse_target;
 using kc::http::percent_decode;
-using kc::http::percent_encode;
-using kc::http::percent_encode_path;
+using kc::render::percent_encode;
 
 namespace {
 const std::optional<std::string> kRejected = std::nullopt;
@@ -144,6 +144,6 @@ TEST_CASE("percent-encoding keeps only unreserved characters", "[http][url]") {
     CHECK(percent_encode(text) == encoded);
     CHECK(percent_decode(encoded, false) == text);
   }
-  CHECK(percent_encode_path("guides/Plan d'action.pdf") == "guides/Plan%20d%27action.pdf");
-  CHECK(percent_decode(percent_encode_path("a/b c/é"), false) == "a/b c/é");
+  CHECK(percent_encode("guides/Plan d'action.pdf", true) == "guides/Plan%20d%27action.pdf");
+  CHECK(percent_decode(percent_encode("a/b c/é", true), false) == "a/b c/é");
 }
