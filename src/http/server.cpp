@@ -14,6 +14,7 @@
 #include <atomic>
 #include <ctime>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -171,40 +172,67 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   };
 
-  void write(const std::shared_ptr<Exchange>& exchange, const Request& request, Response response) {
-    const auto peer = exchange->peer.lock();
-    if (!peer) return;
+  // One response made ready for the wire: the head (with the body when it is small) as
+  // bytes, and a stream for the rest of a large file. Preparing reads the disk; sending
+  // is one call, so the log writer can send a counted download's response cheaply.
+  struct Outgoing {
+    int status = 0;
+    std::string bytes;
     std::shared_ptr<FileStream> stream;
-    if (response.file && !request.head()) {
-      stream = std::make_shared<FileStream>();
-      stream->exchange = exchange;
-      stream->fd = ::open(response.file->path.c_str(), O_RDONLY | O_CLOEXEC);
-      stream->offset = response.file->offset;
-      stream->remaining = response.file->length;
-      if (stream->fd < 0) {
+  };
+
+  Outgoing prepare(const std::shared_ptr<Exchange>& exchange, bool head, Response response) {
+    Outgoing outgoing;
+    if (response.file && !head) {
+      const int fd = ::open(response.file->path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
         response = plain_text(500, "internal error");
-        stream.reset();
+      } else if (response.file->length <= kChunkBytes) {
+        // Small: read now and send with the head, in one write.
+        std::string body(static_cast<std::size_t>(response.file->length), '\0');
+        const ssize_t got = ::pread(fd, body.data(), body.size(), static_cast<off_t>(response.file->offset));
+        ::close(fd);
+        if (got == static_cast<ssize_t>(body.size())) {
+          response.file.reset();
+          response.body = std::move(body);
+        } else {
+          response = plain_text(500, "internal error");  // the file shrank under us
+        }
       } else {
-        ::setsockopt(peer->fd(), SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
+        outgoing.stream = std::make_shared<FileStream>();
+        outgoing.stream->exchange = exchange;
+        outgoing.stream->fd = fd;
+        outgoing.stream->offset = response.file->offset;
+        outgoing.stream->remaining = response.file->length;
+        if (const auto peer = exchange->peer.lock()) {
+          ::setsockopt(peer->fd(), SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
+        }
       }
     }
     const std::uint64_t length = response.file ? response.file->length : response.body.size();
-    std::string bytes = head_block(response, length, exchange->keep_alive);
-    if (!request.head() && !response.file) bytes += response.body;
-    peer->send(raw_buffer(std::move(bytes)))
+    outgoing.status = response.status;
+    outgoing.bytes = head_block(response, length, exchange->keep_alive);
+    if (!head && !response.file) outgoing.bytes += response.body;
+    return outgoing;
+  }
+
+  void send(const std::shared_ptr<Exchange>& exchange, Outgoing outgoing) {
+    const auto peer = exchange->peer.lock();
+    if (!peer) return;
+    peer->send(raw_buffer(std::move(outgoing.bytes)))
         .then(
-            [exchange, stream](ssize_t) {
+            [exchange, stream = std::move(outgoing.stream)](ssize_t) {
               if (stream) return stream->send_next();
               exchange->complete();
             },
             [exchange](std::exception_ptr) {});
   }
 
-  void respond(const std::shared_ptr<Exchange>& exchange, const Request& request, RoutedResponse routed,
-               Clock::time_point start) {
+  void finish(const std::shared_ptr<Exchange>& exchange, const std::string& route, Outgoing outgoing,
+              Clock::time_point start) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    site.metrics.record_request(routed.route, routed.response.status, seconds);
-    write(exchange, request, std::move(routed.response));
+    site.metrics.record_request(route, outgoing.status, seconds);
+    send(exchange, std::move(outgoing));
   }
 
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
@@ -238,19 +266,20 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         routed = dispatch(request, context);
       }
       exchange->keep_alive = exchange->keep_alive && !self->draining;
-      if (!routed.response.download_event) {
-        self->respond(exchange, request, std::move(routed), start);
-        return;
-      }
+      std::optional<stats::RequestFacts> facts = std::move(routed.response.download_event);
+      routed.response.download_event.reset();
+      if (facts) facts->status = routed.response.status;
+      auto outgoing = self->prepare(exchange, request.head(), std::move(routed.response));
+      if (!facts) return self->finish(exchange, routed.route, std::move(outgoing), start);
       // Nothing lost (DESIGN §6): the download is committed to the event log before its
       // response starts. The writer thread sends it, so this worker does not wait.
-      auto facts = std::move(*routed.response.download_event);
-      routed.response.download_event.reset();
-      facts.status = routed.response.status;
-      auto pending = std::make_shared<RoutedResponse>(std::move(routed));
-      self->site.log.record_download(facts, [self, exchange, request, pending, start](stats::Exclusion, bool committed) {
-        if (!committed) pending->response = plain_text(503, "the download could not be counted: try again");
-        self->respond(exchange, request, std::move(*pending), start);
+      auto ready = std::make_shared<Outgoing>(std::move(outgoing));
+      self->site.log.record_download(*facts, [self, exchange, head = request.head(), route = std::move(routed.route),
+                                              ready, start](stats::Exclusion, bool committed) {
+        if (!committed) {
+          *ready = self->prepare(exchange, head, plain_text(503, "the download could not be counted: try again"));
+        }
+        self->finish(exchange, route, std::move(*ready), start);
       });
     });
   }

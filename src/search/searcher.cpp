@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -24,6 +26,7 @@ constexpr unsigned kSyntaxFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::Que
                                   Xapian::QueryParser::FLAG_PURE_NOT;
 constexpr int kMaxPageSize = 50;
 constexpr std::size_t kMaxRelatedCached = 50000;  // entries of a few hundred bytes each
+constexpr std::size_t kMaxAttachmentsCached = 50000;  // file names, each with the few guides listing it
 
 // Counts every facet value of the matching documents (one packed slot per document).
 class FacetSpy : public Xapian::MatchSpy {
@@ -146,17 +149,38 @@ struct Searcher::State {
   // Related guides of this revision by document id: an expansion set per guide view
   // costs more than the rest of the page, and only changes with the index.
   std::unordered_map<std::string, std::vector<ResultItem>> related_cache;
+  // The guides listing each attachment, for this revision: every counted download asks.
+  std::unordered_map<std::string, std::vector<DocumentRef>> attachment_cache;
+  // Glass replaces iamglass (write, then rename) on every commit, so an unchanged inode
+  // and mtime mean an unchanged revision: one stat() instead of reopen()'s
+  // open-read-close on every request.
+  std::string version_file;
+  struct ::stat version_stat {};
 
   void open() {
-    if (!std::filesystem::exists(dir / "iamglass")) {
+    version_file = (dir / "iamglass").string();
+    if (!std::filesystem::exists(version_file)) {
       throw SearchError("no index at " + dir.string() + ": run `kc ingest` first");
     }
+    version_changed();
     db = Xapian::Database(dir.string());
     load_settings();
   }
 
+  bool version_changed() {
+    struct ::stat now {};
+    if (::stat(version_file.c_str(), &now) != 0) return true;
+    const bool same = now.st_ino == version_stat.st_ino && now.st_dev == version_stat.st_dev &&
+                      now.st_size == version_stat.st_size && now.st_mtim.tv_sec == version_stat.st_mtim.tv_sec &&
+                      now.st_mtim.tv_nsec == version_stat.st_mtim.tv_nsec;
+    version_stat = now;
+    return !same;
+  }
+
   // Reopens on a newer revision; settings come from the index, so they switch with it.
-  void refresh() {
+  // `force`: the revision we read was overwritten under us, whatever the file says.
+  void refresh(bool force = false) {
+    if (!force && !version_changed()) return;
     db.reopen();
     if (db.get_revision() != revision) load_settings();
   }
@@ -164,6 +188,7 @@ struct Searcher::State {
   void load_settings() {
     revision = db.get_revision();
     related_cache.clear();
+    attachment_cache.clear();
     std::vector<std::vector<std::string>> groups;
     const std::string synonyms_json = db.get_metadata(schema::kMetaSynonyms);
     if (!synonyms_json.empty()) groups = nlohmann::json::parse(synonyms_json).get<decltype(groups)>();
@@ -260,7 +285,7 @@ struct Searcher::State {
       try {
         return work();
       } catch (const Xapian::DatabaseModifiedError&) {
-        refresh();
+        refresh(true);
         return work();
       }
     } catch (const Xapian::Error& error) {
@@ -480,11 +505,16 @@ std::vector<DocumentRef> Searcher::all_documents() {
 
 std::vector<DocumentRef> Searcher::documents_with_attachment(const std::string& file) {
   return state_->on_current_revision([&] {
+    if (const auto cached = state_->attachment_cache.find(file); cached != state_->attachment_cache.end()) {
+      return cached->second;
+    }
     std::vector<DocumentRef> refs;
     const std::string term = schema::kPrefixFile + file;
     for (auto it = state_->db.postlist_begin(term); it != state_->db.postlist_end(term); ++it) {
       refs.push_back(document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta));
     }
+    // Bounded: the names asked for are the client's to choose.
+    if (state_->attachment_cache.size() < kMaxAttachmentsCached) state_->attachment_cache.emplace(file, refs);
     return refs;
   });
 }

@@ -11,9 +11,12 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+
+struct evp_mac_ctx_st;
 
 namespace kc::stats {
 
@@ -22,6 +25,7 @@ constexpr const char* kSecretFileName = "visitor-secret";
 class VisitorKeys {
  public:
   explicit VisitorKeys(std::filesystem::path data_dir);
+  ~VisitorKeys();
 
   // 64 hex digits. Rotates the secret when `day` (days since 1970-01-01, UTC) is later
   // than the secret's day; an earlier day (a request that straddled midnight) uses the
@@ -32,10 +36,16 @@ class VisitorKeys {
   using Secret = std::array<unsigned char, 32>;
   void load();
   void rotate(std::int64_t day);
+  void use(const Secret& secret, std::int64_t day);
+
+  struct FreeMac {
+    void operator()(evp_mac_ctx_st* mac) const;
+  };
+  using Mac = std::unique_ptr<evp_mac_ctx_st, FreeMac>;
 
   std::filesystem::path file_;
   std::mutex mutex_;
-  Secret secret_{};
+  Mac keyed_;                     // HMAC-SHA-256 keyed with the current secret; copied per key()
   std::int64_t secret_day_ = -1;  // -1: none yet
 };
 

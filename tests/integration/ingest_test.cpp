@@ -82,3 +82,20 @@ TEST_CASE("a searcher sees a new revision without being reopened by hand", "[ing
   fixture.ingest();
   CHECK(searcher.search(request).total == 1);
 }
+
+TEST_CASE("the guides listing an attachment follow a new revision", "[ingest][search]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  kc::search::Searcher searcher(fixture.index());
+  const auto before = searcher.documents_with_attachment("files/manual.pdf");
+  REQUIRE(before.size() == 1);
+  CHECK(before.front().topic == "best-practice");
+  CHECK(searcher.documents_with_attachment("files/manual.pdf").size() == 1);  // now from the cache
+  write_file(fixture.guide("en/gender/manual-too.md"),
+             "---\ntitle: Also the manual\ntopic: gender\nlanguage: en\n"
+             "attachments:\n  - { file: files/manual.pdf, title: Manual }\n---\nbody\n");
+  fixture.ingest();
+  const auto after = searcher.documents_with_attachment("files/manual.pdf");
+  REQUIRE(after.size() == 2);
+  CHECK((after[0].topic == "gender" || after[1].topic == "gender"));
+}
