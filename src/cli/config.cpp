@@ -62,6 +62,12 @@ const std::map<std::string, Setter>& setters() {
       {"bulk_files_per_minute",
        [](auto& o, const auto& v, const auto& w) { o.log.bulk_files_per_minute = to_int(v, w); }},
       {"retention_months", [](auto& o, const auto& v, const auto& w) { o.log.retention_months = to_int(v, w); }},
+      {"cache_mb",
+       [](auto& o, const auto& v, const auto& w) {
+         const int megabytes = to_int(v, w);
+         if (megabytes < 0) throw std::runtime_error(w + ": must be 0 (off) or more");
+         o.response_cache_bytes = static_cast<std::size_t>(megabytes) << 20;
+       }},
       {"count_events", [](auto& o, const auto& v, const auto& w) { o.count_events = to_int(v, w) != 0; }},
   };
   return kSetters;

@@ -7,7 +7,9 @@
 namespace kc::http {
 
 Site::Site(ServerOptions server_options)
-    : options(std::move(server_options)), pages(options.web_dir), log(options.log, options.clock) {}
+    : options(std::move(server_options)), pages(options.web_dir),
+      log(options.log, options.clock),
+      cache(options.response_cache_bytes) {}
 
 search::Searcher& Context::searcher() {
   if (!searcher_) {

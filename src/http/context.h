@@ -6,6 +6,7 @@
 
 #include "http/metrics.h"
 #include "http/options.h"
+#include "http/response_cache.h"
 #include "render/pages.h"
 #include "search/searcher.h"
 #include "stats/download_log.h"
@@ -19,6 +20,7 @@ struct Site {
   render::Pages pages;
   stats::DownloadLog log;
   Metrics metrics;
+  ResponseCache cache;
 };
 
 // One per worker thread.

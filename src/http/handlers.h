@@ -41,6 +41,8 @@ Response api_stats_searches(const Request& request, Context& context);
 Response html(std::string body);
 Response json(const std::string& body);
 search::SearchRequest search_request(const Request& request);  // validates q, filters, page, size, sort
+// A search counts in /metrics; one that found nothing is recorded for staff (DESIGN §6).
+Effects search_effects(const search::SearchRequest& search, const search::SearchResponse& found);
 // "<prefix><lang>/<slug>" → {lang, slug}; HttpError 404 for any other shape.
 std::pair<std::string, std::string> guide_address(const std::string& path, const std::string& prefix);
 

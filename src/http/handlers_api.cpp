@@ -27,12 +27,10 @@ Response json(const std::string& body) {
 Response api_search(const Request& request, Context& context) {
   search::SearchRequest search = search_request(request);
   search.preferred_language = page_context(request).ui_language;
-  const search::SearchResponse response = context.searcher().search(search);
-  context.site.metrics.count_search();
-  if (response.total == 0 && !search.query.empty()) {
-    context.site.log.record_zero_result_search(response.query, search.language);
-  }
-  return json(render::search_json(response).dump());
+  const search::SearchResponse found = context.searcher().search(search);
+  Response response = json(render::search_json(found).dump());
+  response.effects = search_effects(search, found);
+  return response;
 }
 
 Response api_suggest(const Request& request, Context& context) {
@@ -63,6 +61,11 @@ Response metrics(const Request&, Context& context) {
     // no index yet: the gauges stay at zero
   }
   gauges.events_committed = context.site.log.events_committed();
+  const ResponseCache::Figures cache = context.site.cache.figures();
+  gauges.cache_hits = cache.hits;
+  gauges.cache_misses = cache.misses;
+  gauges.cache_entries = cache.entries;
+  gauges.cache_bytes = cache.bytes;
   Response response;
   response.body = context.site.metrics.prometheus_text(gauges);
   response.header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");

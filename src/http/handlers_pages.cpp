@@ -89,6 +89,13 @@ search::SearchRequest search_request(const Request& request) {
   return search;
 }
 
+Effects search_effects(const search::SearchRequest& search, const search::SearchResponse& found) {
+  Effects effects;
+  effects.search = true;
+  if (found.total == 0 && !search.query.empty()) effects.zero_result_search.emplace(found.query, search.language);
+  return effects;
+}
+
 Response home_page(const Request& request, Context& context) {
   auto& searcher = context.searcher();
   return html(context.site.pages.home(page_context(request), searcher.info(), searcher.latest("", "", 8)));
@@ -133,13 +140,10 @@ Response guide_page(const Request& request, Context& context) {
   facts.work = document->work;
   facts.language = document->language;
   facts.topic = document->topic;
-  facts.head = request.head();
-  facts.client_ip = request.client_ip;
-  facts.user_agent = request.header("user-agent");
   view.document = std::move(*document);
   Response response = html(context.site.pages.guide(page, view));
   facts.bytes = response.body.size();
-  if (context.site.options.count_events) context.site.log.record_view(facts);
+  response.effects.view = std::move(facts);
   return response;
 }
 
@@ -148,12 +152,10 @@ Response search_page(const Request& request, Context& context) {
   search::SearchRequest search = search_request(request);
   search.size = 10;
   search.preferred_language = page_context(request).ui_language;
-  const search::SearchResponse response = searcher.search(search);
-  context.site.metrics.count_search();
-  if (response.total == 0 && !search.query.empty()) {
-    context.site.log.record_zero_result_search(response.query, search.language);
-  }
-  return html(context.site.pages.search(page_context(request), search, response, searcher.info()));
+  const search::SearchResponse found = searcher.search(search);
+  Response response = html(context.site.pages.search(page_context(request), search, found, searcher.info()));
+  response.effects = search_effects(search, found);
+  return response;
 }
 
 Response privacy_page(const Request& request, Context& context) {

@@ -31,7 +31,12 @@ std::string Metrics::prometheus_text(const Gauges& gauges) const {
       << "kc_http_request_duration_seconds_sum " << latency_sum_ << '\n'
       << "kc_http_request_duration_seconds_count " << latency_count_ << '\n'
       << "# TYPE kc_searches_total counter\nkc_searches_total " << searches_.load() << '\n'
-      << "# TYPE kc_search_cache_hits_total counter\nkc_search_cache_hits_total " << cache_hits_.load() << '\n'
+      << "# HELP kc_response_cache_hits_total Pages and searches answered from the response cache.\n"
+      << "# TYPE kc_response_cache_hits_total counter\nkc_response_cache_hits_total " << gauges.cache_hits << '\n'
+      << "# TYPE kc_response_cache_misses_total counter\nkc_response_cache_misses_total " << gauges.cache_misses
+      << '\n'
+      << "# TYPE kc_response_cache_entries gauge\nkc_response_cache_entries " << gauges.cache_entries << '\n'
+      << "# TYPE kc_response_cache_bytes gauge\nkc_response_cache_bytes " << gauges.cache_bytes << '\n'
       << "# TYPE kc_downloads_total counter\nkc_downloads_total " << downloads_.load() << '\n'
       << "# HELP kc_events_committed_total Download and view events committed to the event log.\n"
       << "# TYPE kc_events_committed_total counter\nkc_events_committed_total "

@@ -1,6 +1,6 @@
 #pragma once
 // Counters for GET /metrics in the Prometheus text format: requests by route and status,
-// a latency histogram, searches, result-cache hits, downloads. Thread-safe.
+// a latency histogram, searches, response-cache hits and misses, downloads. Thread-safe.
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -15,13 +15,16 @@ class Metrics {
  public:
   void record_request(const std::string& route, int status, double seconds);
   void count_search() { searches_.fetch_add(1, std::memory_order_relaxed); }
-  void count_cache_hit() { cache_hits_.fetch_add(1, std::memory_order_relaxed); }
   void count_download() { downloads_.fetch_add(1, std::memory_order_relaxed); }
 
   struct Gauges {
     std::uint64_t index_revision = 0;
     std::uint64_t index_documents = 0;
     std::uint64_t events_committed = 0;
+    std::uint64_t cache_hits = 0;
+    std::uint64_t cache_misses = 0;
+    std::uint64_t cache_entries = 0;
+    std::uint64_t cache_bytes = 0;
   };
   std::string prometheus_text(const Gauges& gauges) const;
 
@@ -34,7 +37,6 @@ class Metrics {
   std::uint64_t latency_count_ = 0;
   double latency_sum_ = 0;
   std::atomic<std::uint64_t> searches_{0};
-  std::atomic<std::uint64_t> cache_hits_{0};
   std::atomic<std::uint64_t> downloads_{0};
 };
 

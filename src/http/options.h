@@ -28,6 +28,7 @@ struct ServerOptions {
   std::string staff_token;
   std::string public_url;   // e.g. https://kc.example.org, for sitemap.xml; "" = from Host
   stats::LogOptions log;    // data_dir, robots, bulk threshold, retention
+  std::size_t response_cache_bytes = 32 << 20;  // rendered pages and searches (response_cache.h); 0: off
   bool count_events = true;  // false only to measure what counting costs (tools/bench/downloads)
   stats::Clock clock = stats::system_clock();  // for counting and "today"; tests move time
   void validate() const;    // throws std::invalid_argument naming the bad setting

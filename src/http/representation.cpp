@@ -36,21 +36,29 @@ render::PageContext page_context(const Request& request) {
   return context;
 }
 
-void finalize(const Request& request, Response& response) {
-  const bool in_memory = !response.file.has_value();
-  if (in_memory && response.status == 200) {
-    const std::string type = response.find_header("Content-Type");
-    const bool compress = is_compressible(type) && response.body.size() > kMinGzipBytes;
-    if (compress) response.header("Vary", "Accept-Encoding");
-    const bool gzipped = compress && accepts_gzip(request.header("accept-encoding"));
-    if (response.find_header("ETag").empty()) response.header("ETag", body_etag(response.body, gzipped));
-    if (etag_matches(request.header("if-none-match"), response.find_header("ETag"))) {
-      response.status = 304;
-      response.body.clear();
-    } else if (gzipped) {
-      response.body = gzip(response.body);
-      response.header("Content-Encoding", "gzip");
-    }
+void encode(const Request& request, Response& response) {
+  if (response.file || response.status != 200) return;
+  const std::string type = response.find_header("Content-Type");
+  const bool compress = is_compressible(type) && response.body.size() > kMinGzipBytes;
+  if (compress) response.header("Vary", "Accept-Encoding");
+  const bool gzipped = compress && accepts_gzip(request.header("accept-encoding"));
+  if (response.find_header("ETag").empty()) response.header("ETag", body_etag(response.body, gzipped));
+  if (gzipped) {
+    response.body = gzip(response.body);
+    response.header("Content-Encoding", "gzip");
+  }
+}
+
+void answer_conditional(const Request& request, Response& response) {
+  if (response.file || response.status != 200) return;
+  if (etag_matches(request.header("if-none-match"), response.find_header("ETag"))) {
+    response.status = 304;
+    response.body.clear();
+    // A 304 describes no body (RFC 7232 §4.1): not the encoding of one.
+    auto& headers = response.headers;
+    headers.erase(std::remove_if(headers.begin(), headers.end(),
+                                 [](const auto& header) { return header.first == "Content-Encoding"; }),
+                  headers.end());
   }
 }
 

@@ -19,6 +19,14 @@ struct FileRange {
   std::uint64_t length = 0;
 };
 
+// What serving a response does besides sending it. dispatch() applies it on every
+// request, including when the response itself comes from the cache.
+struct Effects {
+  std::optional<stats::RequestFacts> view;  // a guide view to count; the client's fields are filled per request
+  std::optional<std::pair<std::string, std::string>> zero_result_search;  // (query, language) to record
+  bool search = false;                                                    // counts in kc_searches_total
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // in order; Content-Length is added by server.cpp
@@ -27,6 +35,7 @@ struct Response {
   // A download to count: server.cpp commits it to the event log (with the final status)
   // before the first byte of the response is sent (DESIGN §6).
   std::optional<stats::RequestFacts> download_event;
+  Effects effects;
 
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -1,8 +1,10 @@
 #include "http/routes.h"
 
 #include <array>
+#include <iostream>
 
 #include "http/errors.h"
+#include "http/gzip.h"
 #include "http/handlers.h"
 #include "http/representation.h"
 
@@ -11,31 +13,36 @@ namespace {
 
 using Handler = Response (*)(const Request&, Context&);
 
+// Cached: the response depends only on the index revision, the address and the
+// request's UI language and gzip acceptance (see response_cache.h).
+enum class Caching { None, ByRevision };
+
 struct Route {
   const char* path;  // exact, or a prefix when it ends with '/'
   const char* name;
   Handler handler;
+  Caching caching = Caching::None;
 };
 
 const std::array kRoutes = {
-    Route{"/", "home", home_page},
-    Route{"/search", "search", search_page},
-    Route{"/topics/", "topic", topic_page},
-    Route{"/docs/", "docs", guide_page},
+    Route{"/", "home", home_page, Caching::ByRevision},
+    Route{"/search", "search", search_page, Caching::ByRevision},
+    Route{"/topics/", "topic", topic_page, Caching::ByRevision},
+    Route{"/docs/", "docs", guide_page, Caching::ByRevision},
     Route{"/files/", "files", download_file},
     Route{"/static/", "static", static_file},
-    Route{"/indicators", "indicators", indicators_page},
+    Route{"/indicators", "indicators", indicators_page},  // follows the event log, not the index
     Route{"/privacy", "privacy", privacy_page},
-    Route{"/api/search", "api_search", api_search},
-    Route{"/api/suggest", "api_suggest", api_suggest},
-    Route{"/api/docs/", "api_docs", api_document},
+    Route{"/api/search", "api_search", api_search, Caching::ByRevision},
+    Route{"/api/suggest", "api_suggest", api_suggest, Caching::ByRevision},
+    Route{"/api/docs/", "api_docs", api_document, Caching::ByRevision},
     Route{"/api/indicators", "api_indicators", api_indicators},
     Route{"/api/stats/downloads", "api_stats_downloads", api_stats_downloads},
     Route{"/api/stats/searches", "api_stats_searches", api_stats_searches},
     Route{"/healthz", "healthz", healthz},
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
-    Route{"/sitemap.xml", "sitemap", sitemap_xml},
+    Route{"/sitemap.xml", "sitemap", sitemap_xml},  // its addresses follow the Host header
 };
 
 bool matches(const Route& route, const std::string& path) {
@@ -53,25 +60,83 @@ bool is_known_method(const std::string& method) {
   return false;
 }
 
-}  // namespace
-
-RoutedResponse dispatch(const Request& request, Context& context) {
-  const Route* route = nullptr;
+const Route* find_route(const std::string& path) {
   for (const Route& candidate : kRoutes) {
-    if (matches(candidate, request.path)) {
-      route = &candidate;
-      break;
-    }
+    if (matches(candidate, path)) return &candidate;
   }
-  RoutedResponse routed{route ? route->name : "none", {}};
-  routed.response = guarded(request, context, [&]() -> Response {
+  return nullptr;
+}
+
+Response run_handler(const Route* route, const Request& request, Context& context) {
+  Response response = guarded(request, context, [&]() -> Response {
     if (request.method != "GET" && request.method != "HEAD") {
       throw HttpError(is_known_method(request.method) ? 405 : 501, "only GET and HEAD are supported");
     }
     if (route == nullptr) throw HttpError(404, "no such page");
     return route->handler(request, context);
   });
-  finalize(request, routed.response);
+  encode(request, response);
+  return response;
+}
+
+// Everything a cached representation depends on besides the revision. The query is
+// taken decoded and in order, so spellings of the same parameters share an entry.
+std::string cache_key(const Route& route, const Request& request) {
+  std::string key = route.name;
+  key.append("\x1f").append(request.path).append("\x1f");
+  for (const auto& [name, value] : request.query) key.append(name).append("=").append(value).append("\x1e");
+  key.append("\x1f").append(page_context(request).ui_language);
+  key.append(accepts_gzip(request.header("accept-encoding")) ? "\x1fgzip" : "\x1fidentity");
+  return key;
+}
+
+Response cached_or_run(const Route& route, const Request& request, Context& context) {
+  ResponseCache& cache = context.site.cache;
+  std::optional<std::uint64_t> revision;
+  try {
+    revision = context.searcher().revision();
+  } catch (const std::exception&) {
+    // no index yet: nothing to key on, the handler answers (503)
+  }
+  if (!revision) return run_handler(&route, request, context);
+  const std::string key = cache_key(route, request);
+  if (auto hit = cache.find(key, *revision)) return std::move(*hit);
+  // Rendered from `revision` or a newer one: never older than the key says.
+  Response response = run_handler(&route, request, context);
+  if (response.status == 200) cache.store(key, *revision, response);
+  return response;
+}
+
+void apply_effects(const Request& request, Context& context, const Effects& effects) {
+  Site& site = context.site;
+  if (effects.search) site.metrics.count_search();
+  if (effects.zero_result_search) {
+    site.log.record_zero_result_search(effects.zero_result_search->first, effects.zero_result_search->second);
+  }
+  if (effects.view && site.options.count_events) {
+    stats::RequestFacts facts = *effects.view;
+    facts.head = request.head();
+    facts.client_ip = request.client_ip;
+    facts.user_agent = request.header("user-agent");
+    site.log.record_view(facts);
+  }
+}
+
+}  // namespace
+
+RoutedResponse dispatch(const Request& request, Context& context) {
+  const Route* route = find_route(request.path);
+  RoutedResponse routed{route ? route->name : "none", {}};
+  const bool cacheable = route && route->caching == Caching::ByRevision && context.site.cache.enabled() &&
+                         (request.method == "GET" || request.method == "HEAD");
+  routed.response = cacheable ? cached_or_run(*route, request, context) : run_handler(route, request, context);
+  try {
+    apply_effects(request, context, routed.response.effects);
+  } catch (const std::exception& error) {
+    // The page is fine; only its counting failed (the log says why), so it is still sent.
+    std::cerr << "kc: " << routed.route << ": " << error.what() << '\n';
+  }
+  answer_conditional(request, routed.response);
   return routed;
 }
 

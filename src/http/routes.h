@@ -14,7 +14,8 @@ struct RoutedResponse {
   Response response;
 };
 
-// Runs the matching handler and finalize(); never throws.
+// Runs the matching handler (or takes its response from the cache), applies its effects
+// and the conditional request; never throws.
 RoutedResponse dispatch(const Request& request, Context& context);
 
 }  // namespace kc::http

@@ -462,6 +462,10 @@ std::vector<ResultItem> Searcher::latest(const std::string& language, const std:
   return search(request).results;
 }
 
+std::uint64_t Searcher::revision() {
+  return state_->on_current_revision([&] { return static_cast<std::uint64_t>(state_->revision); });
+}
+
 IndexInfo Searcher::info() {
   return state_->on_current_revision([&] {
     IndexInfo info;

@@ -39,6 +39,8 @@ class Searcher {
   // Newest guides first, optionally in one language and topic.
   std::vector<ResultItem> latest(const std::string& language, const std::string& topic, std::size_t limit);
   IndexInfo info();
+  // The revision the next call will read (cheap: what caches are keyed by).
+  std::uint64_t revision();
   // The indicator targets of this revision's indicators.yaml.
   std::vector<content::Indicator> indicators();
   // Every guide, sorted by id (for sitemap.xml).

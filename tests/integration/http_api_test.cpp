@@ -76,7 +76,7 @@ TEST_CASE("healthz, metrics, robots.txt and sitemap.xml", "[http][api]") {
   const auto metrics = client.Get("/metrics");
   CHECK_THAT(metrics->body, Contains("kc_http_requests_total{route=\"api_search\",status=\"200\"}") &&
                                 Contains("kc_http_request_duration_seconds_bucket") &&
-                                Contains("kc_index_documents 9") && Contains("kc_search_cache_hits_total 0"));
+                                Contains("kc_index_documents 9") && Contains("kc_response_cache_hits_total 0"));
   CHECK_THAT(client.Get("/robots.txt")->body, Contains("Sitemap: http://127.0.0.1:"));
   const auto sitemap = client.Get("/sitemap.xml")->body;
   CHECK_THAT(sitemap, Contains("/docs/en/retort</loc>") &&

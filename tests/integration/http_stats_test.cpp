@@ -148,10 +148,22 @@ TEST_CASE("the stats endpoints refuse a missing or wrong token", "[http][stats][
 TEST_CASE("zero-result searches are listed for staff", "[http][stats]") {
   CountingServer counting;
   counting.get("/search?q=quuxite", "10.0.0.10");
+  counting.get("/search?q=quuxite", "10.0.0.11");  // the second page comes from the response cache
   counting.server.server().site().log.flush();
   const auto result = counting.server.http().Get("/api/stats/searches?zero=1&from=2026-11-01&to=2026-11-30",
                                                  {{"Authorization", "Bearer staff-secret-token"}});
-  CHECK_THAT(result->body, Contains("\"query\":\"quuxite\""));
+  CHECK_THAT(result->body, Contains("\"query\":\"quuxite\"") && Contains("\"count\":2"));
+}
+
+TEST_CASE("a guide page served from the response cache still counts its view", "[http][stats][cache]") {
+  CountingServer counting;
+  counting.get("/docs/en/retort", "10.0.0.12");
+  counting.get("/docs/en/retort", "10.0.0.13");
+  counting.get("/docs/en/retort", "10.0.0.14", "Googlebot/2.1 (+http://www.google.com/bot.html)");
+  CHECK(counting.server.server().site().cache.figures().hits == 2);
+  const auto row = counting.row("doc", "retort", "view");
+  CHECK(row["counted"] == 2);
+  CHECK(row["excluded"]["robot"] == 1);
 }
 
 TEST_CASE("no IP address or token is ever written to the database", "[http][stats][privacy]") {
