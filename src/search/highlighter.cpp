@@ -22,7 +22,7 @@ std::size_t char_length(const std::string& text, std::size_t pos) {
 // (U+00A0–U+00BF, U+2000–U+206F: quotes, dashes, spaces) separates words.
 bool is_word_char(const std::string& text, std::size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return std::isalnum(byte) != 0;
+  if (byte < 0x80) return (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
   const auto next = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
   return !(byte == 0xC2 && next >= 0xA0) && !(byte == 0xE2 && (next == 0x80 || next == 0x81));
 }
@@ -72,7 +72,8 @@ Highlighter::Highlighter(const Xapian::Query& query) {
 bool Highlighter::matches(std::string_view word, Xapian::Stem& stemmer) const {
   // Most words of a text cannot match: an ASCII first letter that starts no query term
   // rules a word out before any folding or stemming (an accented one may fold to one).
-  const auto first = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(word.front())));
+  auto first = static_cast<unsigned char>(word.front());
+  if (first >= 'A' && first <= 'Z') first |= 0x20;
   if (first < ascii_first_.size() && !ascii_first_[first]) return false;
   const std::string folded = fold(word);
   if (words_.count(folded)) return true;
@@ -82,8 +83,13 @@ bool Highlighter::matches(std::string_view word, Xapian::Stem& stemmer) const {
 
 std::string Highlighter::snippet(const std::string& text, const std::string& language, std::size_t max_words) {
   Xapian::Stem stemmer(stemmer_name(language));
+  // Scanning stops once a window holds as many matched words as the query has terms
+  // (no window can do much better) and the words after it are read: the top results
+  // of a search usually match early, and the rest of their text need not be folded.
+  const std::size_t enough = std::min(words_.size() + stems_.size(), max_words);
   std::vector<Word> words;
-  for (std::size_t pos = 0; pos < text.size() && words.size() < kMaxWordsScanned;) {
+  std::size_t best_start = 0, best_count = 0, count = 0, stop_at = kMaxWordsScanned;
+  for (std::size_t pos = 0; pos < text.size() && words.size() < stop_at;) {
     if (!is_word_char(text, pos)) {
       pos += char_length(text, pos);
       continue;
@@ -91,19 +97,18 @@ std::string Highlighter::snippet(const std::string& text, const std::string& lan
     const std::size_t begin = pos;
     while (pos < text.size() && is_word_char(text, pos)) pos += char_length(text, pos);
     words.push_back({begin, pos, has_terms() && matches(std::string_view(text).substr(begin, pos - begin), stemmer)});
-  }
-  if (words.empty()) return {};
-
-  // The window with the most matched words; ties go to the earliest.
-  std::size_t best_start = 0, best_count = 0, count = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
+    // The window of max_words words ending here; the best one wins, ties go to the earliest.
+    const std::size_t i = words.size() - 1;
     count += words[i].matched;
     if (i >= max_words) count -= words[i - max_words].matched;
     if (count > best_count) {
       best_count = count;
       best_start = i + 1 >= max_words ? i + 1 - max_words : 0;
     }
+    if (best_count >= enough && stop_at == kMaxWordsScanned) stop_at = std::min(stop_at, i + 1 + max_words);
   }
+  if (words.empty()) return {};
+
   // Start a few words before the first match, so it is read in context.
   if (best_count > 0) {
     while (best_start < words.size() && !words[best_start].matched) ++best_start;
