@@ -70,15 +70,18 @@ std::string fold(std::string_view text) {
   return folded;
 }
 
-std::string fold_query(std::string_view text) {
+bool is_query_operator(std::string_view word) {
   static constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  return std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
+}
+
+std::string fold_query(std::string_view text) {
   std::string folded;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t space = std::min(text.find(' ', pos), text.size());
     const std::string_view word = text.substr(pos, space - pos);
-    const bool is_operator = std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
-    folded += is_operator ? std::string(word) : fold(word);
+    folded += is_query_operator(word) ? std::string(word) : fold(word);
     if (space < text.size()) folded += ' ';
     pos = space + 1;
   }

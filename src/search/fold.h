@@ -15,5 +15,6 @@ std::string fold(std::string_view text);
 // Like fold(), but keeps the upper-case query operators AND, OR, NOT, XOR, NEAR, ADJ,
 // so that "or" (French for gold) stays a word while "gold OR silver" keeps its meaning.
 std::string fold_query(std::string_view text);
+bool is_query_operator(std::string_view word);  // AND, OR, NOT, XOR, NEAR or ADJ
 
 }  // namespace kc::search

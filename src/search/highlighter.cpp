@@ -69,20 +69,26 @@ Highlighter::Highlighter(const Xapian::Query& query) {
   }
 }
 
-bool Highlighter::matches(std::string_view word, Xapian::Stem& stemmer) const {
+bool Highlighter::matches(std::string_view word, Xapian::Stem& stemmer) {
   // Most words of a text cannot match: an ASCII first letter that starts no query term
   // rules a word out before any folding or stemming (an accented one may fold to one).
   auto first = static_cast<unsigned char>(word.front());
   if (first >= 'A' && first <= 'Z') first |= 0x20;
   if (first < ascii_first_.size() && !ascii_first_[first]) return false;
+  std::string key = language_;
+  key.append(1, '\0').append(word);
+  if (const auto known = verdicts_.find(key); known != verdicts_.end()) return known->second;
   const std::string folded = fold(word);
-  if (words_.count(folded)) return true;
-  if (!prefixes_.count(folded.substr(0, 2)) && !prefixes_.count(folded.substr(0, 1))) return false;
-  return stems_.count(stemmer(folded)) > 0;
+  const bool matched = words_.count(folded) > 0 ||
+                       ((prefixes_.count(folded.substr(0, 2)) || prefixes_.count(folded.substr(0, 1))) &&
+                        stems_.count(stemmer(folded)) > 0);
+  verdicts_.emplace(std::move(key), matched);
+  return matched;
 }
 
 std::string Highlighter::snippet(const std::string& text, const std::string& language, std::size_t max_words) {
   Xapian::Stem stemmer(stemmer_name(language));
+  language_ = language;
   // Scanning stops once a window holds as many matched words as the query has terms
   // (no window can do much better) and the words after it are read: the top results
   // of a search usually match early, and the rest of their text need not be folded.

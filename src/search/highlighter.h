@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -23,12 +24,16 @@ class Highlighter {
   bool has_terms() const { return !words_.empty() || !stems_.empty(); }
 
  private:
-  bool matches(std::string_view word, Xapian::Stem& stemmer) const;
+  bool matches(std::string_view word, Xapian::Stem& stemmer);
 
   std::set<std::string> words_;     // folded query words, unstemmed
   std::set<std::string> stems_;     // their stems in any language
   std::set<std::string> prefixes_;  // first two bytes of every stem: a cheap pre-check
   std::array<bool, 128> ascii_first_{};  // the first byte of every word and stem, when ASCII
+  // Verdicts on words already folded and stemmed in this search, by language + word: the
+  // results of one search share most of their vocabulary.
+  std::string language_;
+  std::unordered_map<std::string, bool> verdicts_;
 };
 
 // Escapes &, <, >, " and ' for HTML text and attributes.

@@ -240,19 +240,23 @@ struct Searcher::State {
 
   // "Did you mean": only for queries with a word that is nowhere in the index (the
   // spelling search costs as much as the search itself, a term look-up almost nothing).
+  // Each word the index does not hold is replaced by Xapian's spelling suggestion; the
+  // others, and the query's syntax, stay as typed ("undeerstanding web" must not become
+  // "understanding we"). Only unknown words pay for a suggestion.
   std::optional<std::string> correction(const std::string& folded) {
-    const auto words = split_words(folded);
-    if (std::all_of(words.begin(), words.end(), [&](const std::string& word) { return db.term_exists(word); })) {
-      return std::nullopt;
+    std::string corrected = folded;
+    std::size_t from = 0;
+    for (const std::string& word : split_words(folded)) {
+      const std::size_t at = corrected.find(word, from);
+      from = at + word.size();
+      if (is_query_operator(word) || db.term_exists(word)) continue;
+      const std::string suggestion = db.get_spelling_suggestion(word);
+      if (suggestion.empty()) continue;
+      corrected.replace(at, word.size(), suggestion);
+      from = at + suggestion.size();
     }
-    try {
-      Xapian::QueryParser& parser = parsers.at("en");
-      parser.parse_query(folded, kSyntaxFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-      const std::string corrected = parser.get_corrected_query_string();
-      if (!corrected.empty() && corrected != folded) return corrected;
-    } catch (const Xapian::QueryParserError&) {
-    }
-    return std::nullopt;
+    if (corrected == folded) return std::nullopt;
+    return corrected;
   }
 
   // A reader in one language should see guides in that language first when they match
