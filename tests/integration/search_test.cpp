@@ -68,6 +68,10 @@ TEST_CASE("a misspelt word gets a correction", "[search][spelling]") {
   REQUIRE(response.corrected);
   CHECK(*response.corrected == "mercury");
   CHECK(!f.search("mercury").corrected);
+  // Only the unknown word changes; the others and the syntax stay as typed.
+  const auto phrase = f.search("\"closed retort\" mercyry OR amalgam");
+  REQUIRE(phrase.corrected);
+  CHECK(*phrase.corrected == "\"closed retort\" mercury OR amalgam");
 }
 
 TEST_CASE("snippets escape the text and highlight the matched words", "[search]") {
