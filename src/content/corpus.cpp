@@ -18,6 +18,10 @@ namespace kc::content {
 namespace fs = std::filesystem;
 namespace {
 
+// Bodies are dropped once their links are extracted, except those over validate.cpp's
+// limit (kMaxBodyBytes), which validation must still see to report them.
+constexpr std::size_t kLargestDroppedBody = 1 << 20;
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -154,9 +158,11 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
     Document& doc = parsed.document;
     doc.fingerprint = fnv1a64(bytes);
+    corpus.file_hashes.emplace(path, doc.fingerprint);
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
       doc.links.push_back({std::move(link.url), link.line});
     }
+    if (doc.body.size() <= kLargestDroppedBody) std::string().swap(doc.body);
     corpus.documents.push_back(std::move(doc));
   }
 }
@@ -243,6 +249,21 @@ std::string Corpus::topic_name(const std::string& id, const std::string& languag
   if (auto it = topic->names.find(language); it != topic->names.end()) return it->second;
   if (auto it = topic->names.find("en"); it != topic->names.end()) return it->second;
   return id;
+}
+
+std::string Corpus::read_body(const Document& doc) const {
+  const auto hash = file_hashes.find(doc.path);
+  if (!doc.body.empty() || hash == file_hashes.end()) return doc.body;
+  std::string bytes;
+  try {
+    bytes = read_file(root / doc.path);
+  } catch (const std::runtime_error&) {
+    throw std::runtime_error(doc.path + " vanished while being indexed: run the ingest again");
+  }
+  if (fnv1a64(bytes) != hash->second) {
+    throw std::runtime_error(doc.path + " changed while being indexed: run the ingest again");
+  }
+  return parse_document(doc.path, bytes).document.body;
 }
 
 void Corpus::build_lookup() {

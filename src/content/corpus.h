@@ -2,7 +2,8 @@
 // The whole content tree (DESIGN §2): topics.yaml, synonyms.yaml, indicators.yaml, every
 // guide under <lang>/<topic>/<slug>.md and the attachments under files/. load_corpus()
 // reads and validates all of it and returns every problem found; it throws only when
-// the folder itself cannot be read (std::runtime_error naming the path).
+// the folder itself cannot be read (std::runtime_error naming the path). Guide bodies are
+// not held after loading (memory would grow with the corpus): read_body() reads them again.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -41,12 +42,16 @@ struct Corpus {
   std::vector<Indicator> indicators;
   std::vector<Document> documents;                   // sorted by path
   std::set<std::string> files;                       // "files/…" present on disk
+  std::unordered_map<std::string, std::uint64_t> file_hashes;  // guide path → hash of its bytes as loaded
 
   const Document* find(const std::string& language, const std::string& slug) const;
   const Document* find_path(const std::string& path) const;
   const Topic* find_topic(const std::string& id) const;
   // The topic's name in `language`, falling back to English, then to the id.
   std::string topic_name(const std::string& id, const std::string& language) const;
+  // The guide's Markdown body: doc.body when held, else the file read again. Throws
+  // std::runtime_error naming the path if the file changed or vanished since loading.
+  std::string read_body(const Document& doc) const;
 
   // Rebuilds the lookup tables behind find() and find_path(); call after changing documents.
   void build_lookup();

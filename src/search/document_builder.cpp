@@ -61,7 +61,7 @@ std::string stored_fingerprint(const content::Document& doc) {
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
 BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
-  const auto rendered = markdown::render(doc.body, [&](const std::string& url) {
+  const auto rendered = markdown::render(corpus.read_body(doc), [&](const std::string& url) {
     const auto link = content::resolve_link(corpus, doc, url);
     return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
   });
@@ -105,7 +105,17 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
 
   indexed.set_data(metadata(doc).dump() + schema::kDataSeparator +
                    content::truncate_utf8(rendered.text, schema::kSnippetTextBytes));
+  count_spelling(indexed);
   return {std::move(indexed), std::move(rendered.html)};
+}
+
+// TermGenerator would add spelling data as it indexes, but that needs the database on
+// this thread; prefixed terms (an upper-case first letter, stems included) are not words.
+void DocumentBuilder::count_spelling(const Xapian::Document& document) {
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    const std::string& word = *term;
+    if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z')) spelling_[word] += term.get_wdf();
+  }
 }
 
 }  // namespace kc::search

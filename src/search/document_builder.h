@@ -4,6 +4,7 @@
 // data the pages need (metadata, plain text for snippets; the rendered HTML). Internal to
 // search/. Not thread-safe: use one DocumentBuilder per thread.
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -22,14 +23,24 @@ struct BuiltDocument {
   std::string html;  // the rendered body, stored apart (schema.h)
 };
 
+// Spelling dictionary words (unprefixed terms) → summed wdf, as add_spelling() takes them.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
 class DocumentBuilder {
  public:
   DocumentBuilder();
   // The returned document shares nothing with this builder (safe to hand to another thread).
+  // Its words are also added to spelling().
   BuiltDocument build(const content::Corpus& corpus, const content::Document& doc);
 
+  // The words of every document built so far; grows with the vocabulary, not the corpus.
+  SpellingCounts& spelling() { return spelling_; }
+
  private:
+  void count_spelling(const Xapian::Document& document);
+
   Xapian::TermGenerator generator_;
+  SpellingCounts spelling_;
 };
 
 }  // namespace kc::search

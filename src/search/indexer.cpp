@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -20,8 +21,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Xapian 1.4 buffers postings and positions in memory until it has this many changed
+// documents, inside a transaction too (the tables are written, not committed), and reads
+// the number only from its environment when a database is opened.
+void set_flush_threshold(unsigned documents) {
+  if (documents > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(documents).c_str(), 1);
+}
+
 Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
   std::filesystem::create_directories(options.index_dir);
+  set_flush_threshold(options.flush_threshold);
   const auto deadline = Clock::now() + options.lock_wait;
   while (true) {
     try {
@@ -36,15 +45,22 @@ Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
   }
 }
 
-// id → stored fingerprint of every document in the index, read from two value streams.
-std::unordered_map<std::string, std::string> indexed_fingerprints(const Xapian::Database& db) {
+struct IndexedDocument {
+  Xapian::docid docid = 0;
+  std::string fingerprint;
+};
+
+// id → docid and stored fingerprint of every document in the index, read from two value
+// streams. Knowing the docid lets the writer replace by docid: replacing by id term makes
+// Xapian open that term's posting list, which first writes out every buffered position.
+std::unordered_map<std::string, IndexedDocument> indexed_documents(const Xapian::Database& db) {
   std::unordered_map<Xapian::docid, std::string> fingerprint_of;
   for (auto it = db.valuestream_begin(schema::kSlotFingerprint); it != db.valuestream_end(schema::kSlotFingerprint); ++it) {
     fingerprint_of.emplace(it.get_docid(), *it);
   }
-  std::unordered_map<std::string, std::string> by_id;
+  std::unordered_map<std::string, IndexedDocument> by_id;
   for (auto it = db.valuestream_begin(schema::kSlotId); it != db.valuestream_end(schema::kSlotId); ++it) {
-    by_id.emplace(*it, fingerprint_of[it.get_docid()]);
+    by_id.emplace(*it, IndexedDocument{it.get_docid(), fingerprint_of[it.get_docid()]});
   }
   return by_id;
 }
@@ -67,8 +83,9 @@ std::map<std::string, std::string> settings(const content::Corpus& corpus) {
           {schema::kMetaIndicators, indicators.dump()}};
 }
 
-// Builds documents on worker threads and hands them to `consume` on the calling thread
-// in order, keeping at most kWindow built documents in memory.
+// Builds documents on worker threads and hands them to the calling thread in order,
+// keeping at most kWindow built documents in memory. Each worker also counts the words
+// of the documents it built, for the spelling dictionary (see finish()).
 class OrderedBuilder {
  public:
   static constexpr std::size_t kWindow = 64;
@@ -78,13 +95,12 @@ class OrderedBuilder {
     for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
   }
 
-  ~OrderedBuilder() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    room_.notify_all();
-    for (auto& worker : workers_) worker.join();
+  ~OrderedBuilder() { stop(); }
+
+  // Call after the last take(): waits for the workers and returns their word counts.
+  std::vector<SpellingCounts> finish() {
+    stop();
+    return std::move(spelling_);
   }
 
   BuiltDocument take(std::size_t index) {
@@ -100,8 +116,24 @@ class OrderedBuilder {
   }
 
  private:
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    room_.notify_all();
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
   void work() {
     DocumentBuilder builder;
+    build_all(builder);
+    std::lock_guard lock(mutex_);
+    spelling_.push_back(std::move(builder.spelling()));
+  }
+
+  void build_all(DocumentBuilder& builder) {
     while (true) {
       const std::size_t index = next_++;
       if (index >= docs_.size()) return;
@@ -129,60 +161,84 @@ class OrderedBuilder {
   std::size_t consumed_ = 0;
   bool stopping_ = false;
   std::exception_ptr error_;
+  std::vector<SpellingCounts> spelling_;
   std::mutex mutex_;
   std::condition_variable built_;
   std::condition_variable room_;
   std::vector<std::thread> workers_;
 };
 
-// TermGenerator would add spelling data as it indexes, but that needs the database on
-// the builder threads: the writer adds the same words from each document's term list.
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document) {
-  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-    const std::string& word = *term;
-    if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z')) db.add_spelling(word, term.get_wdf());
+// Each word once per worker with its summed frequency: the same dictionary as one
+// add_spelling() per term of every document, for a fraction of the writer's time.
+void add_spelling(Xapian::WritableDatabase& db, const std::vector<SpellingCounts>& counts) {
+  for (const auto& words : counts) {
+    for (const auto& [word, frequency] : words) db.add_spelling(word, frequency);
   }
+}
+
+// What an ingest must write: the guides to (re-)index, each with the docid it replaces
+// (0 for a new one), and the indexed documents no longer in the corpus.
+struct Plan {
+  std::vector<const content::Document*> changed;
+  std::vector<Xapian::docid> replaces;
+  std::unordered_map<std::string, IndexedDocument> removed;
+};
+
+Plan plan_changes(const Xapian::Database& db, const content::Corpus& corpus, IngestSummary& summary) {
+  Plan plan;
+  plan.removed = indexed_documents(db);
+  for (const auto& doc : corpus.documents) {
+    const auto it = plan.removed.find(doc.id());
+    if (it == plan.removed.end()) {
+      ++summary.added;
+      plan.changed.push_back(&doc);
+      plan.replaces.push_back(0);
+      continue;
+    }
+    if (it->second.fingerprint == stored_fingerprint(doc)) {
+      ++summary.unchanged;
+    } else {
+      ++summary.updated;
+      plan.changed.push_back(&doc);
+      plan.replaces.push_back(it->second.docid);
+    }
+    plan.removed.erase(it);
+  }
+  return plan;
+}
+
+// New guides are added rather than replaced by id term: their id is known to be absent,
+// and this keeps Xapian's buffers (see indexed_documents) until the flush threshold.
+void write_documents(Xapian::WritableDatabase& db, const content::Corpus& corpus, const Plan& plan,
+                     const IndexOptions& options) {
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  OrderedBuilder builder(corpus, plan.changed, threads);
+  for (std::size_t i = 0; i < plan.changed.size(); ++i) {
+    const BuiltDocument built = builder.take(i);
+    if (plan.replaces[i] == 0) {
+      db.add_document(built.document);
+    } else {
+      db.replace_document(plan.replaces[i], built.document);
+    }
+    db.set_metadata(schema::kMetaHtmlPrefix + plan.changed[i]->id(), built.html);
+    if (options.progress) options.progress(i + 1, plan.changed.size());
+  }
+  add_spelling(db, builder.finish());
 }
 
 IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus& corpus, const IndexOptions& options) {
   IngestSummary summary;
-  auto indexed = indexed_fingerprints(db);
-  std::vector<const content::Document*> changed;
-  for (const auto& doc : corpus.documents) {
-    const auto it = indexed.find(doc.id());
-    if (it == indexed.end()) {
-      ++summary.added;
-      changed.push_back(&doc);
-    } else {
-      if (it->second == stored_fingerprint(doc)) {
-        ++summary.unchanged;
-      } else {
-        ++summary.updated;
-        changed.push_back(&doc);
-      }
-      indexed.erase(it);
-    }
-  }
+  const Plan plan = plan_changes(db, corpus, summary);
   const auto new_settings = settings(corpus);
   const bool settings_changed = std::any_of(new_settings.begin(), new_settings.end(), [&](const auto& setting) {
     return db.get_metadata(setting.first) != setting.second;
   });
-  if (changed.empty() && indexed.empty() && !settings_changed) return summary;
+  if (plan.changed.empty() && plan.removed.empty() && !settings_changed) return summary;
 
   db.begin_transaction();
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  {
-    OrderedBuilder builder(corpus, changed, threads);
-    for (std::size_t i = 0; i < changed.size(); ++i) {
-      const BuiltDocument built = builder.take(i);
-      add_spelling(db, built.document);
-      db.replace_document(schema::kPrefixId + changed[i]->id(), built.document);
-      db.set_metadata(schema::kMetaHtmlPrefix + changed[i]->id(), built.html);
-      if (options.progress) options.progress(i + 1, changed.size());
-    }
-  }
-  for (const auto& [id, fingerprint] : indexed) {
-    db.delete_document(schema::kPrefixId + id);
+  write_documents(db, corpus, plan, options);
+  for (const auto& [id, indexed] : plan.removed) {
+    db.delete_document(indexed.docid);
     db.set_metadata(schema::kMetaHtmlPrefix + id, "");  // an empty value removes the key
     ++summary.deleted;
   }
@@ -203,6 +259,10 @@ IngestSummary ingest(const content::Corpus& corpus, const IndexOptions& options)
     return summary;
   } catch (const Xapian::Error& error) {
     throw SearchError("indexing " + options.index_dir.string() + ": " + error.get_description());
+  } catch (const SearchError&) {
+    throw;
+  } catch (const std::runtime_error& error) {  // a guide re-read from disk changed (Corpus::read_body)
+    throw SearchError("indexing " + options.index_dir.string() + ": " + error.what());
   }
 }
 

@@ -19,6 +19,11 @@ struct IndexOptions {
   std::chrono::milliseconds lock_wait{std::chrono::seconds(30)};
   // Threads preparing documents (rendering, folding, term generation); 0 = one per core.
   unsigned threads = 0;
+  // Changed documents Xapian keeps in memory before writing them to the index files (still
+  // uncommitted, so the ingest stays atomic); bounds ingest memory. 0 = Xapian's default
+  // (10,000, or XAPIAN_FLUSH_THRESHOLD), which is how a non-zero value is passed on: Xapian 1.4
+  // has no API for it, so this sets the process environment before opening the index.
+  unsigned flush_threshold = 2000;
   // Called on the calling thread after each prepared document: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 
 #include "support/fixture.h"
 
@@ -98,4 +99,50 @@ TEST_CASE("the guides listing an attachment follow a new revision", "[ingest][se
   const auto after = searcher.documents_with_attachment("files/manual.pdf");
   REQUIRE(after.size() == 2);
   CHECK((after[0].topic == "gender" || after[1].topic == "gender"));
+}
+
+TEST_CASE("a reader sees the previous revision while Xapian flushes every two documents", "[ingest]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  write_file(fixture.guide("en/gender/wombat.md"), "---\ntitle: Wombat\ntopic: gender\nlanguage: en\n---\nwombat\n");
+  write_file(fixture.guide("en/gender/numbat.md"), "---\ntitle: Numbat\ntopic: gender\nlanguage: en\n---\nnumbat\n");
+  write_file(fixture.guide("en/gender/bilby.md"), "---\ntitle: Bilby\ntopic: gender\nlanguage: en\n---\nbilby\n");
+  kc::search::IndexOptions options;
+  options.index_dir = fixture.index();
+  options.flush_threshold = 2;
+  std::vector<Xapian::doccount> seen;
+  options.progress = [&](std::size_t, std::size_t) { seen.push_back(Xapian::Database(fixture.index().string()).get_doccount()); };
+  CHECK(kc::search::ingest(fixture.load_valid(), options).added == 3);
+  CHECK(seen == std::vector<Xapian::doccount>{9, 9, 9});
+  CHECK(Xapian::Database(fixture.index().string()).get_doccount() == 12);
+  CHECK(fixture.search_ids("numbat") == std::vector<std::string>{"en/numbat"});
+}
+
+TEST_CASE("a guide edited after loading fails the ingest and keeps the previous revision", "[ingest]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  write_file(fixture.guide("en/gender/wombat.md"), "---\ntitle: Wombat\ntopic: gender\nlanguage: en\n---\nwombat\n");
+  const auto corpus = fixture.load_valid();  // bodies are read again while indexing
+  write_file(fixture.guide("en/gender/wombat.md"), "---\ntitle: Wombat\ntopic: gender\nlanguage: en\n---\nnumbat\n");
+  kc::search::IndexOptions options;
+  options.index_dir = fixture.index();
+  CHECK_THROWS_AS(kc::search::ingest(corpus, options), kc::search::SearchError);
+  CHECK(Xapian::Database(fixture.index().string()).get_doccount() == 9);
+  CHECK(fixture.search_ids("wombat").empty());
+  CHECK(fixture.ingest().added == 1);
+  CHECK(fixture.search_ids("numbat") == std::vector<std::string>{"en/wombat"});
+}
+
+TEST_CASE("the spelling dictionary holds every indexed word with its collection frequency", "[ingest][search]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  Xapian::Database db(fixture.index().string());
+  std::map<std::string, Xapian::termcount> words;  // Xapian leaves out one-byte words
+  for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) {
+    if ((*term).size() > 1 && !((*term)[0] >= 'A' && (*term)[0] <= 'Z')) words[*term] = db.get_collection_freq(*term);
+  }
+  std::map<std::string, Xapian::termcount> spellings;
+  for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) spellings[*word] = word.get_termfreq();
+  CHECK(spellings == words);
+  CHECK(db.get_spelling_suggestion("timbre") == "timber");
 }
