@@ -18,3 +18,31 @@ wrk_parse() {
   ((r_errors == 0)) || r_err_detail=" (connect $w_connect, read $w_read, write $w_write, timeout $w_timeout, non-2xx/3xx $w_status)"
   r_requests=$w_requests
 }
+
+# The folder of this file (tools/bench), for the helpers below.
+bench_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# bench_convert CORPUS OUT [COPIES]: converts the MDN corpus at CORPUS into kc content at
+# OUT with tools/bench/convert_corpus.py, replicated COPIES times (default 1; copies 2, 3,
+# … get new slugs `<slug>-c2`, `<slug>-c3`, …: the same as tools/bench/ingest's
+# KC_BENCH_COPIES) and prints the number of documents written. The converter's messages
+# go to stderr; returns its exit status when it fails.
+bench_convert() {
+  local src=$1 out=$2 copies=${3:-1}
+  python3 "$bench_lib_dir/convert_corpus.py" --src "$src" --out "$out" --copies "$copies" || return
+  find "$out" -name '*.md' -type f | wc -l
+}
+
+# bench_install TOOL:PACKAGE…: installs with apt-get (sudo when not root) the Debian
+# package of every TOOL (a command name or a path) not found; returns 1 when apt-get fails.
+bench_install() {
+  local pair tool sudo="" missing=()
+  for pair in "$@"; do
+    tool=${pair%%:*}
+    command -v "$tool" >/dev/null 2>&1 || [[ -x "$tool" ]] || missing+=("${pair#*:}")
+  done
+  ((${#missing[@]})) || return 0
+  printf 'bench: installing %s (apt-get)\n' "${missing[*]}" >&2
+  ((EUID == 0)) || sudo=sudo
+  $sudo apt-get install -y "${missing[@]}" >/dev/null || return 1
+}
