@@ -23,9 +23,14 @@ using Clock = std::chrono::steady_clock;
 
 // Xapian 1.4 buffers postings and positions in memory until it has this many changed
 // documents, inside a transaction too (the tables are written, not committed), and reads
-// the number only from its environment when a database is opened.
+// the number only from its environment when a database is opened. setenv() races with
+// getenv() on other threads, so the environment is written only when it differs: once
+// per process in practice, before `kc ingest` (or a test's first ingest) starts threads.
 void set_flush_threshold(unsigned documents) {
-  if (documents > 0) setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(documents).c_str(), 1);
+  if (documents == 0) return;
+  const std::string wanted = std::to_string(documents);
+  const char* current = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  if (current == nullptr || wanted != current) setenv("XAPIAN_FLUSH_THRESHOLD", wanted.c_str(), 1);
 }
 
 Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
