@@ -13,6 +13,9 @@ namespace kc::http {
 namespace {
 
 constexpr std::size_t kMinGzipBytes = 1400;  // below one packet, compression saves nothing
+// zlib level 4: a search page costs three quarters of level 6's time and comes out 1.4 %
+// larger (3059 against 3017 bytes for a 10.6 KB page).
+constexpr int kGzipLevel = 4;
 
 std::string body_etag(const std::string& body, bool gzipped) {
   char hex[20];
@@ -44,7 +47,7 @@ void encode(const Request& request, Response& response) {
   const bool gzipped = compress && accepts_gzip(request.header("accept-encoding"));
   if (response.find_header("ETag").empty()) response.header("ETag", body_etag(response.body, gzipped));
   if (gzipped) {
-    response.body = gzip(response.body);
+    response.body = gzip(response.body, kGzipLevel);
     response.header("Content-Encoding", "gzip");
   }
 }
