@@ -10,6 +10,7 @@
 #include "markdown/render.h"
 #include "search/fold.h"
 #include "search/schema.h"
+#include "search/text_codec.h"
 
 namespace kc::search {
 namespace {
@@ -103,8 +104,8 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
   indexed.add_value(schema::kSlotFacets, facets);
 
-  indexed.set_data(metadata(doc).dump() + schema::kDataSeparator +
-                   content::truncate_utf8(rendered.text, schema::kSnippetTextBytes));
+  indexed.set_data(pack_text(metadata(doc).dump() + schema::kDataSeparator +
+                             content::truncate_utf8(rendered.text, schema::kSnippetTextBytes)));
   count_spelling(indexed);
   return {std::move(indexed), std::move(rendered.html)};
 }

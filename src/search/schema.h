@@ -8,7 +8,7 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-6";
+inline constexpr const char* kSchemaVersion = "kc-index-7";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
@@ -38,8 +38,8 @@ inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups
 inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, names}
 inline const std::string kMetaIndicators = "kc:indicators";  // JSON array of indicators.yaml entries
 
-// Document data: a JSON object of metadata, then kDataSeparator, the start of the plain
-// text (for snippets, at most kSnippetTextBytes). Every result reads (and Xapian
+// Document data: one zstd frame (text_codec.h) of a JSON object of metadata, then
+// kDataSeparator, the start of the plain text (for snippets, at most kSnippetTextBytes). Every result reads (and Xapian
 // decompresses) it, so the rendered HTML body, which only the guide page needs, is kept
 // apart in the index metadata under kMetaHtmlPrefix + id. 6 KB (about 900 words) holds
 // a whole guide of the kind we publish; on the 8009 long MDN pages it cut the search

@@ -17,6 +17,7 @@
 #include "search/highlighter.h"
 #include "search/schema.h"
 #include "search/synonyms.h"
+#include "search/text_codec.h"
 
 namespace kc::search {
 namespace {
@@ -98,12 +99,12 @@ struct SplitData {
   std::string text;
 };
 
-SplitData split_data(const std::string& data, bool with_bodies) {
+SplitData split_data(const std::string& packed, bool with_bodies) {
+  std::string data = unpack_text(packed);
+  if (data.empty()) data = packed;  // an index from before kc-index-7 (plain data) until it is re-ingested
   const std::size_t first = data.find(schema::kDataSeparator);
   SplitData split{nlohmann::json::parse(data.substr(0, first)), {}};
-  if (with_bodies && first != std::string::npos) {
-    split.text = data.substr(first + 1);
-  }
+  if (with_bodies && first != std::string::npos) split.text = data.substr(first + 1);
   return split;
 }
 
