@@ -107,7 +107,9 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   indexed.set_data(pack_text(metadata(doc).dump() + schema::kDataSeparator +
                              content::truncate_utf8(rendered.text, schema::kSnippetTextBytes)));
   count_spelling(indexed);
-  return {std::move(indexed), std::move(rendered.html)};
+  // Packed here, on a builder thread: Xapian then stores it as it is instead of deflating
+  // it on the single writer thread (and inflating it for every guide page).
+  return {std::move(indexed), pack_text(rendered.html)};
 }
 
 // TermGenerator would add spelling data as it indexes, but that needs the database on

@@ -20,7 +20,7 @@ std::string stored_fingerprint(const content::Document& doc);
 
 struct BuiltDocument {
   Xapian::Document document;
-  std::string html;  // the rendered body, stored apart (schema.h)
+  std::string html;  // the rendered body, packed (text_codec.h), stored apart (schema.h)
 };
 
 // Spelling dictionary words (unprefixed terms) → summed wdf, as add_spelling() takes them.

@@ -8,7 +8,7 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-7";
+inline constexpr const char* kSchemaVersion = "kc-index-8";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
@@ -39,11 +39,11 @@ inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, n
 inline const std::string kMetaIndicators = "kc:indicators";  // JSON array of indicators.yaml entries
 
 // Document data: one zstd frame (text_codec.h) of a JSON object of metadata, then
-// kDataSeparator, the start of the plain text (for snippets, at most kSnippetTextBytes). Every result reads (and Xapian
-// decompresses) it, so the rendered HTML body, which only the guide page needs, is kept
-// apart in the index metadata under kMetaHtmlPrefix + id. 6 KB (about 900 words) holds
-// a whole guide of the kind we publish; on the 8009 long MDN pages it cut the search
-// p50 from 1.4–1.6 ms to 1.0 ms against 16 KB (inflating the data was a quarter of it).
+// kDataSeparator, the start of the plain text (for snippets, at most kSnippetTextBytes).
+// Every result reads it, so the rendered HTML body, which only the guide page needs, is
+// kept apart in the index metadata under kMetaHtmlPrefix + id (packed the same way).
+// 6 KB (about 900 words) holds a whole guide of the kind we publish; on the 8009 long
+// MDN pages it cut the search p50 from 1.4–1.6 ms to 1.0 ms against 16 KB.
 inline constexpr char kDataSeparator = '\x1e';
 inline constexpr std::size_t kSnippetTextBytes = 6 * 1024;
 inline const std::string kMetaHtmlPrefix = "html:";

@@ -418,7 +418,11 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
       doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
     }
     doc.translations = meta.value("translations", std::map<std::string, std::string>{});
-    if (with_body) doc.html = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
+    if (with_body) {
+      const std::string packed = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
+      doc.html = unpack_text(packed);
+      if (doc.html.empty()) doc.html = packed;  // an index from before kc-index-7
+    }
     return doc;
   });
 }
