@@ -421,7 +421,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
     if (with_body) {
       const std::string packed = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
       doc.html = unpack_text(packed);
-      if (doc.html.empty()) doc.html = packed;  // an index from before kc-index-7
+      if (doc.html.empty()) doc.html = packed;  // an index from before kc-index-8
     }
     return doc;
   });
