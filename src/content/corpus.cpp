@@ -18,10 +18,6 @@ namespace kc::content {
 namespace fs = std::filesystem;
 namespace {
 
-// Bodies are dropped once their links are extracted, except those over validate.cpp's
-// limit (kMaxBodyBytes), which validation must still see to report them.
-constexpr std::size_t kLargestDroppedBody = 1 << 20;
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -162,7 +158,9 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
       doc.links.push_back({std::move(link.url), link.line});
     }
-    if (doc.body.size() <= kLargestDroppedBody) std::string().swap(doc.body);
+    // Bodies are dropped once their links are extracted, except those over the limit,
+    // which validation must still see to report them.
+    if (doc.body.size() <= kMaxBodyBytes) std::string().swap(doc.body);
     corpus.documents.push_back(std::move(doc));
   }
 }

@@ -9,8 +9,6 @@
 namespace kc::content {
 namespace {
 
-constexpr std::size_t kMaxBodyBytes = 1 << 20;  // cmark output can grow ~13× with nesting
-
 void check_placement(const Document& doc, std::vector<Problem>& problems) {
   const std::filesystem::path path(doc.path);
   const std::string folder_language = path.begin()->string();
