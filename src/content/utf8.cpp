@@ -58,13 +58,17 @@ std::string repair_utf8(std::string_view text) {
   return repaired;
 }
 
+std::string_view cut_utf8(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 std::string truncate_utf8(std::string text, std::size_t limit) {
   if (text.size() <= limit) return text;
   std::size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
+  if (cut == std::string::npos || cut < limit / 2) cut = cut_utf8(text, limit).size();
   text.resize(cut);
   return text;
 }

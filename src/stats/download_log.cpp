@@ -76,11 +76,7 @@ std::string clean_query(const std::string& query) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-  if (text.size() > kMaxQueryBytes) {
-    std::size_t cut = kMaxQueryBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text.resize(cut);
-  }
+  text.resize(content::cut_utf8(text, kMaxQueryBytes).size());
   return text;
 }
 

@@ -41,3 +41,12 @@ TEST_CASE("long text is cut at a word or a character boundary, never inside a ch
   CHECK(truncate_utf8("sécurité", 2) == "s");                   // "é" is two bytes: not split
   CHECK(truncate_utf8("a bcdefghijklmnop", 10) == "a bcdefghi");  // the only space is too early
 }
+
+TEST_CASE("cut_utf8 keeps whole characters within the limit", "[content]") {
+  using kc::content::cut_utf8;
+  CHECK(cut_utf8("short", 10) == "short");
+  CHECK(cut_utf8("mercury free", 7) == "mercury");
+  CHECK(cut_utf8("sécurité", 2) == "s");      // "é" is two bytes: not split
+  CHECK(cut_utf8("sécurité", 3) == "sé");
+  CHECK(cut_utf8("\xE2\x82\xAC", 2).empty());  // "€" is three bytes
+}
