@@ -99,9 +99,15 @@ struct SplitData {
   std::string text;
 };
 
+// What text_codec packed; an index written before kc-index-7 (document data) or
+// kc-index-8 (guide HTML) holds it plain, and still answers until it is re-ingested.
+std::string stored_text(const std::string& stored) {
+  std::string text = unpack_text(stored);
+  return text.empty() ? stored : text;
+}
+
 SplitData split_data(const std::string& packed, bool with_bodies) {
-  std::string data = unpack_text(packed);
-  if (data.empty()) data = packed;  // an index from before kc-index-7 (plain data) until it is re-ingested
+  const std::string data = stored_text(packed);
   const std::size_t first = data.find(schema::kDataSeparator);
   SplitData split{nlohmann::json::parse(data.substr(0, first)), {}};
   if (with_bodies && first != std::string::npos) split.text = data.substr(first + 1);
@@ -418,11 +424,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
       doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
     }
     doc.translations = meta.value("translations", std::map<std::string, std::string>{});
-    if (with_body) {
-      const std::string packed = state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id);
-      doc.html = unpack_text(packed);
-      if (doc.html.empty()) doc.html = packed;  // an index from before kc-index-8
-    }
+    if (with_body) doc.html = stored_text(state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id));
     return doc;
   });
 }
