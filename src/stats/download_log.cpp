@@ -406,7 +406,8 @@ void DownloadLog::record_download(const RequestFacts& facts, Committed on_commit
   impl_->enqueue(std::move(pending), true);
 }
 
-void DownloadLog::record_view(const RequestFacts& facts) { impl_->enqueue({impl_->prepare(facts), nullptr, nullptr, nullptr}, false);
+void DownloadLog::record_view(const RequestFacts& facts) {
+  impl_->enqueue({impl_->prepare(facts), nullptr, nullptr, nullptr}, false);
 }
 
 void DownloadLog::record_zero_result_search(const std::string& query, const std::string& language) {
