@@ -16,6 +16,7 @@
 #include "render/report_views.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
+#include "stats/download_log.h"
 #include "stats/reports.h"
 
 namespace kc::cli {
@@ -122,6 +123,7 @@ int report(const std::string& data_dir, stats::ReportQuery query, const std::str
   // CLI11 has already checked both against the same lists.
   query.group = *stats::parse_group(group);
   query.kind = *stats::parse_event_kind(kind);
+  stats::catch_up(data_dir);  // what a server that crashed left in the journal
   const stats::Report result = stats::build_report(data_dir, query);
   if (format == "csv") {
     std::cout << render::report_csv(result);

@@ -54,7 +54,9 @@ stats::EventKind kind_param(const std::string& kind) {
   throw HttpError(400, "'kind' must be download or view");
 }
 
+// Reports count every event answered before them: the log's applier catches up first.
 std::vector<stats::IndicatorProgress> progress(Context& context) {
+  context.site.log.flush();
   return stats::indicator_progress(context.site.options.log.data_dir, context.searcher().indicators(), today(context));
 }
 
@@ -78,6 +80,7 @@ Response api_stats_downloads(const Request& request, Context& context) {
   query.kind = kind_param(request.param("kind"));
   const std::string format = request.param("format");
   if (!format.empty() && format != "json" && format != "csv") throw HttpError(400, "'format' must be json or csv");
+  context.site.log.flush();
   const stats::Report report = stats::build_report(context.site.options.log.data_dir, query, today(context));
   if (format != "csv") return json(render::report_json(report).dump());
   Response response;
@@ -93,6 +96,7 @@ Response api_stats_searches(const Request& request, Context& context) {
   if (request.param("zero") != "1") throw HttpError(400, "only zero-result searches are listed: add zero=1");
   const std::string to = date_param(request, "to", today(context));
   const std::string from = date_param(request, "from", days_ago(context, 29));
+  context.site.log.flush();
   return json(render::zero_searches_json(stats::zero_result_searches(context.site.options.log.data_dir, from, to)).dump());
 }
 

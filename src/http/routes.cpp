@@ -118,7 +118,7 @@ void apply_effects(const Request& request, Context& context, const Effects& effe
     facts.head = request.head();
     facts.client_ip = request.client_ip;
     facts.user_agent = request.header("user-agent");
-    site.log.record_view(facts);
+    site.log.record_view(std::move(facts));
   }
 }
 

@@ -173,8 +173,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   };
 
   // One response made ready for the wire: the head (with the body when it is small) as
-  // bytes, and a stream for the rest of a large file. Preparing reads the disk; sending
-  // is one call, so the log writer can send a counted download's response cheaply.
+  // bytes, and a stream for the rest of a large file.
   struct Outgoing {
     int status = 0;
     std::string bytes;
@@ -266,21 +265,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         routed = dispatch(request, context);
       }
       exchange->keep_alive = exchange->keep_alive && !self->draining;
-      std::optional<stats::RequestFacts> facts = std::move(routed.response.download_event);
-      routed.response.download_event.reset();
-      if (facts) facts->status = routed.response.status;
-      auto outgoing = self->prepare(exchange, request.head(), std::move(routed.response));
-      if (!facts) return self->finish(exchange, routed.route, std::move(outgoing), start);
-      // Nothing lost (DESIGN §6): the download is committed to the event log before its
-      // response starts. The writer thread sends it, so this worker does not wait.
-      auto ready = std::make_shared<Outgoing>(std::move(outgoing));
-      self->site.log.record_download(*facts, [self, exchange, head = request.head(), route = std::move(routed.route),
-                                              ready, start](stats::Exclusion, bool committed) {
-        if (!committed) {
-          *ready = self->prepare(exchange, head, plain_text(503, "the download could not be counted: try again"));
+      if (auto facts = std::move(routed.response.download_event)) {
+        routed.response.download_event.reset();
+        facts->status = routed.response.status;
+        // Nothing lost (DESIGN §6): the download is in the event journal before its
+        // response starts; one that cannot be counted is not served.
+        try {
+          self->site.log.record_download(std::move(*facts));
+        } catch (const stats::StatsError& error) {
+          std::cerr << "kc: " << error.what() << '\n';
+          routed.response = plain_text(503, "the download could not be counted: try again");
         }
-        self->finish(exchange, route, std::move(*ready), start);
-      });
+      }
+      self->finish(exchange, routed.route, self->prepare(exchange, request.head(), std::move(routed.response)), start);
     });
   }
 };

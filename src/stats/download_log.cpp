@@ -2,17 +2,20 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <variant>
 
 #include "content/utf8.h"
 #include "stats/calendar.h"
 #include "stats/counter_rules.h"
+#include "stats/event_record.h"
+#include "stats/journal.h"
+#include "stats/journal_applier.h"
 #include "stats/retention.h"
 #include "stats/robots.h"
 #include "stats/schema.h"
@@ -23,53 +26,14 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// The writer wakes this often when idle, to notice a new UTC day (retention).
+// The applier wakes this often when idle, to notice a new UTC day (retention).
 constexpr auto kHousekeepingPeriod = std::chrono::seconds(60);
+// After a failed apply, the next try waits at least this long.
+constexpr auto kRetryDelay = std::chrono::seconds(1);
 // How often (event time) the rules forget visitors idle for more than a minute.
 constexpr std::int64_t kForgetEveryMillis = 10'000;
 // Zero-result queries are user input: keep the stored text short.
 constexpr std::size_t kMaxQueryBytes = 200;
-
-constexpr const char* kInsertEvent =
-    "INSERT INTO events (id, time, kind, item, file, document, work, language, topic, status, head, "
-    "range_start, bytes, agent, visitor, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kRemarkDoubleClick = "UPDATE events SET reason = 'double_click' WHERE id = ? AND reason = ''";
-constexpr const char* kCountZeroSearch =
-    "INSERT INTO zero_searches (day, query, language, count) VALUES (?, ?, ?, 1) "
-    "ON CONFLICT (day, query, language) DO UPDATE SET count = count + 1";
-
-// An event ready for the writer: keyed and robot-checked on the caller's thread (HMAC and
-// the RE2 pass run in parallel there), with the IP and User-Agent already dropped.
-struct PendingEvent {
-  RequestFacts facts;
-  std::int64_t time = 0;
-  std::string visitor;
-  bool robot = false;
-  const char* agent = "other";
-};
-
-struct PendingSearch {
-  std::string day;
-  std::string query;
-  std::string language;
-};
-
-// Lives on the stack of a thread blocked in record_download(); the writer fills it in and
-// sets `done` under the queue mutex.
-struct Waiter {
-  Exclusion exclusion = Exclusion::None;
-  bool done = false;
-  std::optional<StatsError> error;
-};
-
-struct Pending {
-  std::variant<PendingEvent, PendingSearch> what;
-  Waiter* waiter = nullptr;
-  // For record_download(facts, callback): the waiter lives here and the callback runs on
-  // the writer thread after the commit, outside the queue mutex.
-  std::shared_ptr<Waiter> owned_waiter;
-  DownloadLog::Committed on_committed;
-};
 
 std::string clean_query(const std::string& query) {
   std::string text = content::repair_utf8(query);
@@ -90,286 +54,237 @@ void LogOptions::validate() const {
   if (data_dir.empty()) throw std::invalid_argument("the statistics data_dir is empty");
   if (bulk_files_per_minute < 1) throw std::invalid_argument("bulk_files_per_minute must be at least 1");
   if (retention_months < 0) throw std::invalid_argument("retention_months must not be negative");
-  if (view_commit_delay <= std::chrono::milliseconds(0))
-    throw std::invalid_argument("view_commit_delay must be positive");
+  if (apply_delay <= std::chrono::milliseconds(0)) throw std::invalid_argument("apply_delay must be positive");
 }
 
 struct DownloadLog::Impl {
   Impl(LogOptions options, Clock clock);
   ~Impl();
 
-  PendingEvent prepare(const RequestFacts& facts);
-  void enqueue(Pending pending, bool urgent);
-  Exclusion wait_for(Waiter& waiter);
+  // The front, on the caller's thread.
+  LoggedEvent prepare(RequestFacts facts, bool& robot);
+  Exclusion append(LoggedEvent& event, bool robot);
+  void append(const ZeroResultSearch& search);
+  void note_pending();
   void flush();
 
-  // The writer thread and what only it touches.
+  // The applier thread.
   void run();
-  std::optional<StatsError> write_batch(std::vector<Pending>& batch);
-  void write_event(const PendingEvent& event, Waiter* waiter);
-  void write_search(const PendingSearch& search);
-  void finish_batch(std::vector<Pending>& batch, std::uint64_t last_seq, const std::optional<StatsError>& error,
-                    std::vector<Pending>& callbacks);
+  std::optional<StatsError> apply_round();
   void housekeeping(bool at_start);
   void restore_rules(std::int64_t now);
 
   const LogOptions options_;
   const Clock clock_;
-  const std::filesystem::path db_path_;
   const RobotList robots_;
   VisitorKeys keys_;
 
+  // The applier's connection: used by the constructor, then by the applier thread only.
   SQLite::Database db_;
-  std::optional<SQLite::Statement> insert_;
-  std::optional<SQLite::Statement> remark_;
-  std::optional<SQLite::Statement> count_search_;
+  JournalApplier applier_;
+  std::int64_t retained_day_ = 0;
+
+  // Under append_mutex_: the rules, the ids and the journal, so that all three see the
+  // events in the same order.
+  std::mutex append_mutex_;
   CounterRules rules_;
   std::int64_t next_id_ = 1;
-  std::int64_t retained_day_ = 0;
   std::int64_t forgotten_at_ = 0;
-
-  std::mutex mutex_;
-  std::condition_variable wake_writer_;
-  std::condition_variable batch_done_;
-  std::vector<Pending> queue_;
-  std::uint64_t queued_seq_ = 0;     // events and searches ever queued
-  std::uint64_t committed_seq_ = 0;  // ... and handled by the writer (committed or failed)
-  std::uint64_t failed_seq_ = 0;     // the last seq of the last failed batch
-  std::optional<StatsError> last_error_;
-  bool urgent_ = false;
-  bool stopping_ = false;
-  std::optional<SteadyClock::time_point> views_due_;
+  std::optional<JournalWriter> journal_;
+  std::string record_;  // encoding buffer, reused
   std::atomic<std::uint64_t> events_committed_{0};
-  std::thread writer_;
+  std::atomic<bool> pending_{false};  // journaled since the applier last looked
+
+  // Under apply_mutex_: what the front and flush() tell the applier, and what it answers.
+  std::mutex apply_mutex_;
+  std::condition_variable wake_applier_;
+  std::condition_variable round_done_;
+  std::optional<SteadyClock::time_point> due_;
+  bool flush_requested_ = false;
+  bool stopping_ = false;
+  std::uint64_t rounds_started_ = 0;
+  std::uint64_t rounds_done_ = 0;
+  JournalPosition applied_;
+  std::optional<StatsError> last_error_;
+  std::thread applier_thread_;
 };
 
+// Recovery first: whatever a crash left in the journal is applied before the new segment
+// takes appends, and the rules are rebuilt from the database it produced.
 DownloadLog::Impl::Impl(LogOptions options, Clock clock)
     : options_((options.validate(), std::move(options))),
       clock_(clock ? std::move(clock) : system_clock()),
-      db_path_(database_path(options_.data_dir)),
       robots_(options_.robots_file, options_.robot_allow_list),
       keys_(options_.data_dir),
       db_(open_for_writing(options_.data_dir)),
+      applier_(db_, options_.data_dir),
       rules_(options_.bulk_files_per_minute) {
+  std::uint64_t last_segment = applier_.position().segment;
+  for (const std::uint64_t segment : journal_segments(options_.data_dir)) last_segment = std::max(last_segment, segment);
+  journal_.emplace(options_.data_dir, last_segment + 1);
+  applied_ = applier_.apply(journal_->end()).position;
+  remove_segments_before(options_.data_dir, applied_.segment);
   try {
-    insert_.emplace(db_, kInsertEvent);
-    remark_.emplace(db_, kRemarkDoubleClick);
-    count_search_.emplace(db_, kCountZeroSearch);
     housekeeping(true);
     restore_rules(to_millis(clock_()));
   } catch (const SQLite::Exception& e) {
-    throw_stats_error(e, db_path_, "starting the event log");
+    throw_stats_error(e, database_path(options_.data_dir), "starting the event log");
   }
-  writer_ = std::thread([this] { run(); });
+  applier_thread_ = std::thread([this] { run(); });
 }
 
 DownloadLog::Impl::~Impl() {
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(apply_mutex_);
     stopping_ = true;
   }
-  wake_writer_.notify_one();
-  writer_.join();
+  wake_applier_.notify_one();
+  applier_thread_.join();
 }
 
-PendingEvent DownloadLog::Impl::prepare(const RequestFacts& facts) {
-  PendingEvent event;
-  event.facts = facts;
+// The HMAC and the robot pass run here, in parallel on the callers' threads.
+LoggedEvent DownloadLog::Impl::prepare(RequestFacts facts, bool& robot) {
+  LoggedEvent event;
   event.time = to_millis(clock_());
   event.visitor = keys_.key(facts.client_ip, facts.user_agent, day_of_millis(event.time));
-  event.robot = robots_.is_robot(facts.user_agent);
-  event.agent = agent_class(event.robot, facts.user_agent);
-  event.facts.client_ip.clear();
-  event.facts.user_agent.clear();
+  robot = robots_.is_robot(facts.user_agent);
+  event.agent = agent_class(robot, facts.user_agent);
+  facts.client_ip.clear();
+  facts.user_agent.clear();
+  event.facts = std::move(facts);
   return event;
 }
 
-void DownloadLog::Impl::enqueue(Pending pending, bool urgent) {
-  bool wake = urgent;
+// The id is used up even when the write fails, so that no later event takes the id the
+// rules remember; a refused event stays in the rules' memory (at worst a later click is
+// judged against a request that was answered 503).
+Exclusion DownloadLog::Impl::append(LoggedEvent& event, bool robot) {
   {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(pending));
-    ++queued_seq_;
-    if (urgent) {
-      urgent_ = true;
-    } else if (!views_due_) {
-      views_due_ = SteadyClock::now() + options_.view_commit_delay;
-      wake = true;  // so the writer sleeps until the new deadline, not its idle period
+    std::lock_guard lock(append_mutex_);
+    if (event.time - forgotten_at_ >= kForgetEveryMillis || event.time < forgotten_at_) {
+      rules_.forget_before(event.time);
+      forgotten_at_ = event.time;
     }
+    const RequestFacts& facts = event.facts;
+    event.id = next_id_++;
+    const Decision decision = rules_.apply(
+        {facts.kind, event.visitor, facts.item, event.time, facts.status, facts.head, robot, facts.range_start},
+        event.id);
+    event.reason = decision.exclusion;
+    event.remark = decision.remark;
+    record_.clear();
+    encode(event, record_);
+    journal_->append(record_);
   }
-  if (wake) wake_writer_.notify_one();
+  ++events_committed_;
+  note_pending();
+  return event.reason;
 }
 
-Exclusion DownloadLog::Impl::wait_for(Waiter& waiter) {
-  std::unique_lock lock(mutex_);
-  batch_done_.wait(lock, [&] { return waiter.done; });
-  if (waiter.error) throw *waiter.error;
-  return waiter.exclusion;
+void DownloadLog::Impl::append(const ZeroResultSearch& search) {
+  {
+    std::lock_guard lock(append_mutex_);
+    record_.clear();
+    encode(search, record_);
+    journal_->append(record_);
+  }
+  note_pending();
+}
+
+// The first append after the applier last looked starts the apply_delay clock; the rest
+// cost one atomic load.
+void DownloadLog::Impl::note_pending() {
+  if (pending_.load(std::memory_order_relaxed) || pending_.exchange(true)) return;
+  {
+    std::lock_guard lock(apply_mutex_);
+    if (!due_) due_ = SteadyClock::now() + options_.apply_delay;
+  }
+  wake_applier_.notify_one();
 }
 
 void DownloadLog::Impl::flush() {
-  std::unique_lock lock(mutex_);
-  const std::uint64_t target = queued_seq_;
-  const std::uint64_t handled_before = committed_seq_;
-  if (handled_before >= target) return;
-  urgent_ = true;
-  wake_writer_.notify_one();
-  batch_done_.wait(lock, [&] { return committed_seq_ >= target; });
-  if (failed_seq_ > handled_before && last_error_) throw *last_error_;
+  JournalPosition end;
+  {
+    std::lock_guard lock(append_mutex_);
+    end = journal_->end();
+  }
+  std::unique_lock lock(apply_mutex_);
+  if (applied_ >= end) return;
+  const std::uint64_t wanted = rounds_started_ + 1;  // a round that starts after this point sees `end`
+  flush_requested_ = true;
+  wake_applier_.notify_one();
+  round_done_.wait(lock, [&] { return rounds_done_ >= wanted; });
+  if (applied_ < end && last_error_) throw *last_error_;
 }
 
-// Group commit: take everything queued, commit it in one transaction, wake the waiters
-// and run the callbacks, repeat. Downloads make the batch urgent; views wait up to
-// view_commit_delay so that a burst of page views costs one commit.
 void DownloadLog::Impl::run() {
-  std::vector<Pending> batch;
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(apply_mutex_);
+  auto housekeeping_due = SteadyClock::now() + kHousekeepingPeriod;
   while (true) {
-    // The deadline moves when the first view of a batch arrives: recompute it on every wake.
-    while (!stopping_ && !urgent_ && !(views_due_ && SteadyClock::now() >= *views_due_)) {
-      const auto deadline = views_due_.value_or(SteadyClock::now() + kHousekeepingPeriod);
-      if (wake_writer_.wait_until(lock, deadline) == std::cv_status::timeout && !views_due_) break;
+    while (!stopping_ && !flush_requested_ && !(due_ && SteadyClock::now() >= *due_)) {
+      const auto deadline = due_ ? std::min(*due_, housekeeping_due) : housekeeping_due;
+      wake_applier_.wait_until(lock, deadline);
+      if (SteadyClock::now() >= housekeeping_due) break;
     }
-    batch.swap(queue_);
-    urgent_ = false;
-    views_due_.reset();
     const bool stopping = stopping_;
-    const std::uint64_t last_seq = queued_seq_;
+    flush_requested_ = false;
+    due_.reset();
+    ++rounds_started_;
     lock.unlock();
 
-    std::optional<StatsError> error;
-    if (!batch.empty()) error = write_batch(batch);
-    lock.lock();
-    std::vector<Pending> callbacks;
-    finish_batch(batch, last_seq, error, callbacks);
-    if (!callbacks.empty()) {
-      lock.unlock();
-      for (auto& pending : callbacks) {
-        pending.on_committed(pending.owned_waiter->exclusion, !pending.owned_waiter->error.has_value());
-      }
-      lock.lock();
+    std::optional<StatsError> error = apply_round();
+    if (error) {
+      std::cerr << "kc: " << error->what() << (stopping ? " (kept in the journal: applied at the next start)" : " (kept in the journal: retried)") << '\n';
     }
-    if (stopping && queue_.empty()) return;
+    if (SteadyClock::now() >= housekeeping_due) {
+      housekeeping(false);
+      housekeeping_due = SteadyClock::now() + kHousekeepingPeriod;
+    }
 
-    // After the waiters are released: retention may take a while once a month.
-    lock.unlock();
-    housekeeping(false);
     lock.lock();
+    last_error_ = std::move(error);
+    if (last_error_ && !due_) due_ = SteadyClock::now() + std::max<SteadyClock::duration>(options_.apply_delay, kRetryDelay);
+    ++rounds_done_;
+    round_done_.notify_all();
+    if (stopping) return;
   }
 }
 
-std::optional<StatsError> DownloadLog::Impl::write_batch(std::vector<Pending>& batch) {
-  std::optional<StatsError> error;
+// Everything journaled so far, in one transaction; then the segments it finished go.
+std::optional<StatsError> DownloadLog::Impl::apply_round() {
+  pending_.store(false);  // before reading the end: a later append schedules the next round
+  JournalPosition until;
+  {
+    std::lock_guard lock(append_mutex_);
+    until = journal_->end();
+  }
   try {
-    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& pending : batch) {
-      if (const auto* event = std::get_if<PendingEvent>(&pending.what)) {
-        write_event(*event, pending.waiter);
-      } else {
-        write_search(std::get<PendingSearch>(pending.what));
-      }
-    }
-    transaction.commit();
+    const JournalApplier::Applied applied = applier_.apply(until);
+    const std::uint64_t previous_segment = [&] {
+      std::lock_guard lock(apply_mutex_);
+      const std::uint64_t segment = applied_.segment;
+      applied_ = applied.position;
+      return segment;
+    }();
+    if (applied.position.segment != previous_segment) remove_segments_before(options_.data_dir, applied.position.segment);
     return std::nullopt;
-  } catch (const SQLite::Exception& e) {
-    error.emplace("statistics database " + db_path_.string() + ": writing events: " + e.what(), e.getErrorCode());
+  } catch (const StatsError& e) {
+    return e;
   } catch (const std::exception& e) {
-    error.emplace("statistics database " + db_path_.string() + ": writing events: " + e.what());
+    return StatsError(std::string("applying the event journal: ") + e.what());
   }
-  // The rules remembered events that were rolled back: start again from what is on disk.
-  try {
-    restore_rules(to_millis(clock_()));
-  } catch (const std::exception&) {
-    rules_.clear();
-  }
-  return error;
 }
 
-void DownloadLog::Impl::write_event(const PendingEvent& event, Waiter* waiter) {
-  const RequestFacts& facts = event.facts;
-  const std::int64_t id = next_id_++;
-  const Decision decision = rules_.apply(
-      {facts.kind, event.visitor, facts.item, event.time, facts.status, facts.head, event.robot, facts.range_start},
-      id);
-  SQLite::Statement& insert = *insert_;
-  insert.tryReset();
-  insert.bind(1, id);
-  insert.bind(2, event.time);
-  insert.bind(3, to_string(facts.kind));
-  insert.bind(4, facts.item);
-  insert.bind(5, facts.file);
-  insert.bind(6, facts.document);
-  insert.bind(7, facts.work);
-  insert.bind(8, facts.language);
-  insert.bind(9, facts.topic);
-  insert.bind(10, facts.status);
-  insert.bind(11, facts.head ? 1 : 0);
-  if (facts.range_start) {
-    insert.bind(12, static_cast<std::int64_t>(*facts.range_start));
-  } else {
-    insert.bind(12);
-  }
-  insert.bind(13, static_cast<std::int64_t>(facts.bytes));
-  insert.bind(14, event.agent);
-  insert.bind(15, event.visitor);
-  insert.bind(16, to_string(decision.exclusion));
-  insert.exec();
-  if (decision.remark) {
-    remark_->tryReset();
-    remark_->bind(1, *decision.remark);
-    remark_->exec();
-  }
-  if (waiter) waiter->exclusion = decision.exclusion;
-}
-
-void DownloadLog::Impl::write_search(const PendingSearch& search) {
-  SQLite::Statement& count = *count_search_;
-  count.tryReset();
-  count.bind(1, search.day);
-  count.bind(2, search.query);
-  count.bind(3, search.language);
-  count.exec();
-}
-
-void DownloadLog::Impl::finish_batch(std::vector<Pending>& batch, std::uint64_t last_seq,
-                                     const std::optional<StatsError>& error, std::vector<Pending>& callbacks) {
-  std::uint64_t events = 0;
-  for (auto& pending : batch) {
-    events += std::holds_alternative<PendingEvent>(pending.what) ? 1 : 0;
-    if (pending.waiter) {
-      pending.waiter->error = error;
-      pending.waiter->done = true;
-    }
-    if (pending.on_committed) callbacks.push_back(std::move(pending));
-  }
-  if (error) {
-    failed_seq_ = last_seq;
-    last_error_ = error;
-  } else {
-    events_committed_ += events;
-  }
-  committed_seq_ = last_seq;
-  batch.clear();
-  batch_done_.notify_all();
-}
-
-// Once per UTC day of the log's clock: fold and delete what retention no longer keeps
-// raw. Every ten seconds of event time: let the rules forget idle visitors.
+// Once per UTC day of the log's clock: fold and delete what retention no longer keeps raw.
 void DownloadLog::Impl::housekeeping(bool at_start) {
-  const std::int64_t now = to_millis(clock_());
-  const std::int64_t today = day_of_millis(now);
-  if (at_start || today != retained_day_) {
-    retained_day_ = today;
-    try {
-      apply_retention(db_, retention_cutoff_day(today, options_.retention_months));
-    } catch (const SQLite::Exception& e) {
-      if (at_start) throw;
-      std::cerr << "kc: statistics retention failed (retried tomorrow): " << e.what() << '\n';
-    }
-  }
-  if (now - forgotten_at_ >= kForgetEveryMillis || now < forgotten_at_) {
-    rules_.forget_before(now);
-    forgotten_at_ = now;
+  const std::int64_t today = day_of_millis(to_millis(clock_()));
+  if (!at_start && today == retained_day_) return;
+  retained_day_ = today;
+  try {
+    apply_retention(db_, retention_cutoff_day(today, options_.retention_months));
+  } catch (const SQLite::Exception& e) {
+    if (at_start) throw;
+    std::cerr << "kc: statistics retention failed (retried tomorrow): " << e.what() << '\n';
   }
 }
 
@@ -387,6 +302,7 @@ void DownloadLog::Impl::restore_rules(std::int64_t now) {
     rules_.remember(*kind, recent.getColumn(3).getString(), recent.getColumn(4).getString(),
                     recent.getColumn(1).getInt64(), *reason, recent.getColumn(0).getInt64());
   }
+  forgotten_at_ = now;
 }
 
 DownloadLog::DownloadLog(LogOptions options, Clock clock)
@@ -394,31 +310,41 @@ DownloadLog::DownloadLog(LogOptions options, Clock clock)
 
 DownloadLog::~DownloadLog() = default;
 
-Exclusion DownloadLog::record_download(const RequestFacts& facts) {
-  Waiter waiter;
-  impl_->enqueue({impl_->prepare(facts), &waiter, nullptr, nullptr}, true);
-  return impl_->wait_for(waiter);
+Exclusion DownloadLog::record_download(RequestFacts facts) {
+  bool robot = false;
+  LoggedEvent event = impl_->prepare(std::move(facts), robot);
+  return impl_->append(event, robot);
 }
 
-void DownloadLog::record_download(const RequestFacts& facts, Committed on_committed) {
-  auto waiter = std::make_shared<Waiter>();
-  Pending pending{impl_->prepare(facts), waiter.get(), waiter, std::move(on_committed)};
-  impl_->enqueue(std::move(pending), true);
-}
-
-void DownloadLog::record_view(const RequestFacts& facts) {
-  impl_->enqueue({impl_->prepare(facts), nullptr, nullptr, nullptr}, false);
+void DownloadLog::record_view(RequestFacts facts) {
+  try {
+    bool robot = false;
+    LoggedEvent event = impl_->prepare(std::move(facts), robot);
+    impl_->append(event, robot);
+  } catch (const StatsError& e) {
+    std::cerr << "kc: a page view was not counted: " << e.what() << '\n';
+  }
 }
 
 void DownloadLog::record_zero_result_search(const std::string& query, const std::string& language) {
   std::string text = clean_query(query);
   if (text.empty()) return;
-  const std::string day = format_day(day_of_millis(to_millis(impl_->clock_())));
-  impl_->enqueue({PendingSearch{day, std::move(text), content::repair_utf8(language)}, nullptr, nullptr, nullptr}, false);
+  try {
+    const std::string day = format_day(day_of_millis(to_millis(impl_->clock_())));
+    impl_->append(ZeroResultSearch{day, std::move(text), content::repair_utf8(language)});
+  } catch (const StatsError& e) {
+    std::cerr << "kc: a zero-result search was not recorded: " << e.what() << '\n';
+  }
 }
 
 void DownloadLog::flush() { impl_->flush(); }
 
 std::uint64_t DownloadLog::events_committed() const { return impl_->events_committed_.load(); }
+
+void catch_up(const std::filesystem::path& data_dir) {
+  if (journal_segments(data_dir).empty()) return;
+  SQLite::Database db = open_for_writing(data_dir);
+  JournalApplier(db, data_dir).apply(std::nullopt);
+}
 
 }  // namespace kc::stats

@@ -1,18 +1,23 @@
 #pragma once
-// The event log (DESIGN §6): every download and guide view, in SQLite (data/kc.sqlite,
-// WAL), with its one exclusion reason under the COUNTER rules, and zero-result searches.
+// The event log (DESIGN §6): every download and guide view, with its one exclusion reason
+// under the COUNTER rules, and zero-result searches; stored in SQLite (data/kc.sqlite,
+// WAL) for reports.
 //
-// Thread safety: every method may be called from any thread. One writer thread owns the
-// write connection and commits batches back to back (group commit):
-// record_download() returns once its event is committed (survives kill -9);
-// record_view() and record_zero_result_search() return at once and are committed within
-// 100 ms, and by flush() and the destructor. Throws StatsError (with SQLite's code and
-// the database path) for storage failures.
+// Write-ahead: record_*() judge the event by the rules and append it to the event journal
+// (journal.h) on the caller's thread, and return once it is there — a download before its
+// response starts, so a counted download survives kill -9. An applier thread copies the
+// journal into SQLite in one transaction per apply_delay (journal_applier.h); flush()
+// waits for it, and the destructor applies everything. A crash loses nothing: the next
+// start (or a report, see catch_up()) applies what the journal holds.
+//
+// Thread safety: every method may be called from any thread; appends are serialised
+// (rules, id and journal order agree). Throws StatsError (with SQLite's code and the
+// database path) for storage failures.
 //
 // Every time the module uses — an event's time, the 30 s and 60 s windows, the day of the
 // visitor-key secret, retention — comes from the Clock given to the constructor; only
-// view_commit_delay is real time. See counter_rules.h for the rules, visitor_key.h for
-// the key, schema.h for what is stored.
+// apply_delay is real time. See counter_rules.h for the rules, visitor_key.h for the key,
+// schema.h for what is stored.
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -44,35 +49,39 @@ struct LogOptions {
   int bulk_files_per_minute = 10;                    // more different files than this in a minute: bulk
   int retention_months = 24;                         // raw events before Jan 1 of this year − N months are
                                                      // folded into monthly totals (retention.h)
-  std::chrono::milliseconds view_commit_delay{100};  // views are committed at least this often (real time)
+  std::chrono::milliseconds apply_delay{100};        // events reach the database within this (real time)
   void validate() const;                             // throws std::invalid_argument
 };
 
 class DownloadLog {
  public:
   explicit DownloadLog(LogOptions options, Clock clock = system_clock());
-  ~DownloadLog();  // commits everything queued, then stops the writer
+  ~DownloadLog();  // applies everything journaled, then stops the applier
   DownloadLog(const DownloadLog&) = delete;
   DownloadLog& operator=(const DownloadLog&) = delete;
 
-  // Blocks until the event is committed; returns its exclusion as decided now (a later
-  // request may still re-mark it as a double click).
-  Exclusion record_download(const RequestFacts& facts);
-  // The same without blocking the caller: `on_committed(exclusion, committed)` runs on the
-  // writer thread once the event's batch is committed (committed = false when the write
-  // failed). It must be quick and must not call back into the log. The HTTP server sends
-  // the response from it, so no worker thread waits for the disk.
-  using Committed = std::function<void(Exclusion exclusion, bool committed)>;
-  void record_download(const RequestFacts& facts, Committed on_committed);
-  void record_view(const RequestFacts& facts);
+  // Returns once the event is in the journal, with its exclusion as decided now (a later
+  // request may still re-mark it as a double click). Throws StatsError when the journal
+  // cannot be written: the server then answers 503 rather than serve an uncounted download.
+  Exclusion record_download(RequestFacts facts);
+  // The same for a page view and a search that found nothing; a failure is reported on
+  // standard error, not thrown: a page is not refused for its count.
+  void record_view(RequestFacts facts);
   void record_zero_result_search(const std::string& query, const std::string& language);
-  void flush();  // returns once everything recorded before the call is committed
+  // Returns once everything recorded before the call is in the database; throws StatsError
+  // when applying it failed (it stays in the journal and is retried).
+  void flush();
 
-  std::uint64_t events_committed() const;  // for /metrics
+  std::uint64_t events_committed() const;  // events journaled since start, for /metrics
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Brings the database in `data_dir` up to date with its journal, for readers outside the
+// server (kc report after a crash). A no-op when there is no journal, so a copied
+// kc.sqlite reads as it is.
+void catch_up(const std::filesystem::path& data_dir);
 
 }  // namespace kc::stats

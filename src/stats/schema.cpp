@@ -1,5 +1,9 @@
 #include "stats/schema.h"
 
+#include <sqlite3.h>
+
+#include <mutex>
+
 namespace kc::stats {
 namespace {
 
@@ -51,8 +55,22 @@ CREATE TABLE zero_searches (
   PRIMARY KEY (day, query, language)
 ) WITHOUT ROWID;
 )sql",
+    R"sql(
+CREATE TABLE journal_position (
+  segment INTEGER NOT NULL,
+  offset  INTEGER NOT NULL
+);
+INSERT INTO journal_position (segment, offset) VALUES (0, 0);
+)sql",
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == kSchemaVersion);
+
+// Before SQLite's first use in the process: no allocation statistics, whose global mutex
+// Debian's build (no lookaside) would take on every malloc. Too late is harmless.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
@@ -83,7 +101,9 @@ SQLite::Database open_for_writing(const std::filesystem::path& data_dir) {
   std::filesystem::create_directories(data_dir, error);
   if (error) throw StatsError("cannot create " + data_dir.string() + ": " + error.message());
   try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure_sqlite_once();
+    // NOMUTEX: a connection belongs to one thread (schema.h), so SQLite need not lock it.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db.setBusyTimeout(5000);
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
@@ -98,7 +118,8 @@ std::optional<SQLite::Database> open_for_reading(const std::filesystem::path& da
   const auto path = database_path(data_dir);
   if (!std::filesystem::exists(path)) return std::nullopt;
   try {
-    std::optional<SQLite::Database> db(std::in_place, path.string(), SQLite::OPEN_READONLY);
+    configure_sqlite_once();
+    std::optional<SQLite::Database> db(std::in_place, path.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
     db->setBusyTimeout(5000);
     check_not_newer(user_version(*db), path);
     return db;

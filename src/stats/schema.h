@@ -10,6 +10,9 @@
 //   monthly        events folded by retention: per month, kind, item, work, topic and
 //                  language, the counted, unique and excluded-by-reason totals. Kept forever.
 //   zero_searches  per UTC day, query and language: how often a search found nothing.
+// Version 2 adds:
+//   journal_position  one row: where the first event journal record not yet in the
+//                  database starts (journal.h); moved in the transaction that applies.
 //
 // Thread safety: a connection belongs to one thread. Throws StatsError.
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -22,7 +25,7 @@
 
 namespace kc::stats {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr const char* kDatabaseName = "kc.sqlite";
 
 std::filesystem::path database_path(const std::filesystem::path& data_dir);

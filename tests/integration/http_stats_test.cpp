@@ -207,12 +207,21 @@ TEST_CASE("kill -9 right after the N-th download's response leaves N events", "[
   ::kill(child, SIGKILL);
   ::waitpid(child, nullptr, 0);
   REQUIRE(answered == kDownloads);
-  const auto report = kc::stats::build_report(data.path(), {"2000-01-01", "2100-12-31", kc::stats::Group::File,
-                                                            kc::stats::EventKind::Download});
+  // The analyst's view: kc report applies what the killed server left in its journal.
+  const std::string command = std::string(KC_BINARY) + " report --data " + data.path().string() +
+                              " --from 2000-01-01 --to 2100-12-31 --group file --format json";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string output;
+  char buffer[4096];
+  while (const std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
+  REQUIRE(::pclose(pipe) == 0);
+  INFO(output);
+  const auto report = nlohmann::json::parse(output);
   std::uint64_t events = 0;
-  for (const auto& row : report.rows) {
-    events += row.counted;
-    for (const auto& [reason, count] : row.excluded) events += count;
+  for (const auto& row : report["rows"]) {
+    events += row["counted"].get<std::uint64_t>();
+    for (const auto& [reason, count] : row["excluded"].items()) events += count.get<std::uint64_t>();
   }
   CHECK(events == kDownloads);
 }

@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "stats/journal.h"
 #include "stats_fixture.h"
 
 using namespace kc::stats;
@@ -179,36 +180,45 @@ TEST_CASE("bulk applies to views of different guides", "[stats][log]") {
   CHECK(fixture.reasons() == std::vector<std::string>{"", "", "bulk"});
 }
 
-TEST_CASE("a download is committed before record_download returns", "[stats][log]") {
+TEST_CASE("a download is in the journal before record_download returns, and applied once", "[stats][log]") {
   LogFixture fixture;
+  fixture.options.apply_delay = std::chrono::hours(1);
   auto log = fixture.open();
   log->record_download(download("files/manual.pdf"));
-  CHECK(fixture.scalar("SELECT count(*) FROM events") == 1);
   CHECK(log->events_committed() == 1);
+  CHECK(fixture.scalar("SELECT count(*) FROM events") == 0);  // the applier has not run yet
+  catch_up(fixture.data_dir());  // what kc report does: another connection applies the journal
+  CHECK(fixture.scalar("SELECT count(*) FROM events") == 1);
+  log->record_download(download("files/manual.pdf", "198.51.100.1"));
+  log.reset();  // the log's own applier starts where catch_up stopped
+  CHECK(fixture.scalar("SELECT count(*) FROM events") == 2);
 }
 
-TEST_CASE("views are committed within the commit delay, and by flush", "[stats][log]") {
+TEST_CASE("events reach the database within the apply delay, and by flush", "[stats][log]") {
   LogFixture fixture;
-  fixture.options.view_commit_delay = std::chrono::milliseconds(20);
+  fixture.options.apply_delay = std::chrono::milliseconds(20);
   auto log = fixture.open();
   log->record_view(view("retort", "en"));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-  while (log->events_committed() < 1 && std::chrono::steady_clock::now() < deadline) {
+  while (fixture.scalar("SELECT count(*) FROM events") < 1 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   CHECK(fixture.scalar("SELECT count(*) FROM events") == 1);
 
   LogFixture slow;
-  slow.options.view_commit_delay = std::chrono::hours(1);
+  slow.options.apply_delay = std::chrono::hours(1);
   auto slow_log = slow.open();
   slow_log->record_view(view("retort", "en"));
+  slow_log->record_zero_result_search("cyanide", "en");
+  CHECK(slow.scalar("SELECT count(*) FROM events") == 0);
   slow_log->flush();
   CHECK(slow.scalar("SELECT count(*) FROM events") == 1);
+  CHECK(slow.scalar("SELECT count(*) FROM zero_searches") == 1);
 }
 
-TEST_CASE("the destructor commits the views still queued", "[stats][log]") {
+TEST_CASE("the destructor applies everything journaled", "[stats][log]") {
   LogFixture fixture;
-  fixture.options.view_commit_delay = std::chrono::hours(1);
+  fixture.options.apply_delay = std::chrono::hours(1);
   fixture.open()->record_view(view("retort", "en"));
   CHECK(fixture.scalar("SELECT count(*) FROM events") == 1);
 }
@@ -238,6 +248,33 @@ TEST_CASE("a double click across a restart is still caught", "[stats][log]") {
   fixture.clock.advance_seconds(10);
   fixture.open()->record_download(download("files/manual.pdf"));
   CHECK(fixture.reasons() == std::vector<std::string>{"double_click", ""});
+}
+
+TEST_CASE("after kill -9 the next start applies the journal and the rules carry on", "[stats][log]") {
+  LogFixture fixture;
+  fixture.options.apply_delay = std::chrono::hours(1);  // nothing reaches SQLite before the kill
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    try {
+      DownloadLog log(fixture.options, fixture.clock.clock());
+      log.record_download(download("files/manual.pdf"));
+      log.record_download(download("files/other.pdf"));
+      raise(SIGKILL);
+    } catch (...) {
+    }
+    _exit(1);
+  }
+  REQUIRE(waitpid(child, nullptr, 0) == child);
+  CHECK(fixture.scalar("SELECT count(*) FROM events") == 0);
+  fixture.clock.advance_seconds(10);
+  {
+    auto log = fixture.open();  // recovery
+    CHECK(fixture.scalar("SELECT count(*) FROM events") == 2);
+    log->record_download(download("files/manual.pdf"));  // a double click of the first, across the crash
+  }
+  CHECK(fixture.reasons() == std::vector<std::string>{"double_click", "", ""});
+  CHECK(kc::stats::journal_segments(fixture.data_dir()).size() == 1);  // applied segments are removed
 }
 
 TEST_CASE("64 threads recording downloads at once lose none", "[stats][log]") {

@@ -1,0 +1,129 @@
+#include "stats/journal_applier.h"
+
+#include <variant>
+
+#include "stats/download_log.h"
+#include "stats/event_record.h"
+#include "stats/schema.h"
+
+namespace kc::stats {
+namespace {
+
+constexpr const char* kInsertEvent =
+    "INSERT INTO events (id, time, kind, item, file, document, work, language, topic, status, head, "
+    "range_start, bytes, agent, visitor, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kRemarkDoubleClick = "UPDATE events SET reason = 'double_click' WHERE id = ? AND reason = ''";
+constexpr const char* kCountZeroSearch =
+    "INSERT INTO zero_searches (day, query, language, count) VALUES (?, ?, ?, 1) "
+    "ON CONFLICT (day, query, language) DO UPDATE SET count = count + 1";
+constexpr const char* kReadPosition = "SELECT segment, offset FROM journal_position";
+constexpr const char* kWritePosition = "UPDATE journal_position SET segment = ?, offset = ?";
+
+}  // namespace
+
+struct JournalApplier::Statements {
+  explicit Statements(SQLite::Database& db)
+      : insert(db, kInsertEvent), remark(db, kRemarkDoubleClick), count_search(db, kCountZeroSearch),
+        read_position(db, kReadPosition), write_position(db, kWritePosition) {}
+
+  // The strings live in the decoded record until the statement is reset: no copies.
+  void write(const LoggedEvent& event) {
+    const RequestFacts& facts = event.facts;
+    insert.reset();
+    insert.bind(1, event.id);
+    insert.bind(2, event.time);
+    insert.bindNoCopy(3, to_string(facts.kind));
+    insert.bindNoCopy(4, facts.item);
+    insert.bindNoCopy(5, facts.file);
+    insert.bindNoCopy(6, facts.document);
+    insert.bindNoCopy(7, facts.work);
+    insert.bindNoCopy(8, facts.language);
+    insert.bindNoCopy(9, facts.topic);
+    insert.bind(10, facts.status);
+    insert.bind(11, facts.head ? 1 : 0);
+    if (facts.range_start) {
+      insert.bind(12, static_cast<std::int64_t>(*facts.range_start));
+    } else {
+      insert.bind(12);
+    }
+    insert.bind(13, static_cast<std::int64_t>(facts.bytes));
+    insert.bindNoCopy(14, event.agent);
+    insert.bindNoCopy(15, event.visitor);
+    insert.bindNoCopy(16, to_string(event.reason));
+    insert.exec();
+    if (event.remark) {
+      remark.reset();
+      remark.bind(1, *event.remark);
+      remark.exec();
+    }
+  }
+
+  void write(const ZeroResultSearch& search) {
+    count_search.reset();
+    count_search.bindNoCopy(1, search.day);
+    count_search.bindNoCopy(2, search.query);
+    count_search.bindNoCopy(3, search.language);
+    count_search.exec();
+  }
+
+  SQLite::Statement insert;
+  SQLite::Statement remark;
+  SQLite::Statement count_search;
+  SQLite::Statement read_position;
+  SQLite::Statement write_position;
+};
+
+JournalApplier::JournalApplier(SQLite::Database& db, std::filesystem::path data_dir)
+    : db_(db), data_dir_(std::move(data_dir)) {
+  try {
+    statements_ = std::make_unique<Statements>(db_);
+  } catch (const SQLite::Exception& e) {
+    throw_stats_error(e, database_path(data_dir_), "preparing the journal applier");
+  }
+}
+
+JournalApplier::~JournalApplier() = default;
+
+JournalPosition JournalApplier::position() {
+  try {
+    SQLite::Statement& read = statements_->read_position;
+    read.reset();
+    if (!read.executeStep()) throw StatsError(database_path(data_dir_).string() + " has no journal position");
+    const JournalPosition stored{static_cast<std::uint64_t>(read.getColumn(0).getInt64()),
+                                 static_cast<std::uint64_t>(read.getColumn(1).getInt64())};
+    // A statement left on a row keeps its read snapshot open, and a later write on this
+    // connection would then fail once another process has moved the position.
+    read.reset();
+    return stored;
+  } catch (const SQLite::Exception& e) {
+    throw_stats_error(e, database_path(data_dir_), "reading the journal position");
+  }
+}
+
+JournalApplier::Applied JournalApplier::apply(std::optional<JournalPosition> until) {
+  try {
+    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const JournalPosition from = position();
+    Applied applied{from, 0};
+    if (until && *until <= from) return applied;
+    JournalReader reader(data_dir_, from, until);
+    while (const auto payload = reader.next()) {
+      const JournalRecord record = decode(*payload);
+      std::visit([this](const auto& what) { statements_->write(what); }, record);
+      applied.events += std::holds_alternative<LoggedEvent>(record) ? 1 : 0;
+    }
+    applied.position = reader.position();
+    if (applied.position == from) return applied;
+    SQLite::Statement& write = statements_->write_position;
+    write.reset();
+    write.bind(1, static_cast<std::int64_t>(applied.position.segment));
+    write.bind(2, static_cast<std::int64_t>(applied.position.offset));
+    write.exec();
+    transaction.commit();
+    return applied;
+  } catch (const SQLite::Exception& e) {
+    throw_stats_error(e, database_path(data_dir_), "applying the event journal");
+  }
+}
+
+}  // namespace kc::stats
