@@ -33,8 +33,9 @@ if [[ -z "${KC_TEST_QUICK:-}" ]]; then
   )
   echo "== build Tsan"
   ./tools/build.sh Tsan
-  echo "== integration tests under ThreadSanitizer"
-  TSAN_OPTIONS="suppressions=$top/tools/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
-    ctest --test-dir build/tsan -j"$(nproc)" --output-on-failure --timeout 600 -R '^integration:'
+  echo "== integration tests and the event log's unit tests under ThreadSanitizer"
+  export TSAN_OPTIONS="suppressions=$top/tools/tsan.supp halt_on_error=1 second_deadlock_stack=1"
+  ctest --test-dir build/tsan -j"$(nproc)" --output-on-failure --timeout 600 -R '^integration:'
+  build/tsan/tests/kc_unit_tests '[stats]'  # appenders and the applier thread
 fi
 echo "== all tests passed"

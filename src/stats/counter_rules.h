@@ -13,8 +13,8 @@
 //                      0, 20 and 40 s count once, at 40 s.
 // Only events that pass failed/head/robot are "fetches" for the bulk rule.
 //
-// Pure and in memory: the writer thread owns one CounterRules and feeds it events in
-// commit order. Memory is bounded by forget_before(). Not thread-safe. Never throws
+// Pure and in memory: the event log owns one CounterRules and feeds it events in
+// journal order. Memory is bounded by forget_before(). Not thread-safe. Never throws
 // (except std::bad_alloc).
 #include <cstdint>
 #include <optional>

@@ -49,7 +49,10 @@ struct LogOptions {
   int bulk_files_per_minute = 10;                    // more different files than this in a minute: bulk
   int retention_months = 24;                         // raw events before Jan 1 of this year − N months are
                                                      // folded into monthly totals (retention.h)
-  std::chrono::milliseconds apply_delay{100};        // events reach the database within this (real time)
+  // Events reach the database within this (real time). Nothing waits for it: the journal
+  // is durable, and reports catch up first. Fewer, larger transactions disturb a busy
+  // server less: at 16 busy connections 1 s kept ~5 % more throughput than 100 ms.
+  std::chrono::milliseconds apply_delay{1000};
   void validate() const;                             // throws std::invalid_argument
 };
 

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <thread>
 
-#include "stats/reports.h"
 #include "support/test_server.h"
 
 using kc::test::TestServer;
