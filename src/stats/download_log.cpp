@@ -79,6 +79,8 @@ struct DownloadLog::Impl {
   const RobotList robots_;
   VisitorKeys keys_;
 
+  const JournalLock lock_;  // first: no other log may append to this folder's journal
+
   // The applier's connection: used by the constructor, then by the applier thread only.
   SQLite::Database db_;
   JournalApplier applier_;
@@ -116,6 +118,7 @@ DownloadLog::Impl::Impl(LogOptions options, Clock clock)
       clock_(clock ? std::move(clock) : system_clock()),
       robots_(options_.robots_file, options_.robot_allow_list),
       keys_(options_.data_dir),
+      lock_(options_.data_dir),
       db_(open_for_writing(options_.data_dir)),
       applier_(db_, options_.data_dir),
       rules_(options_.bulk_files_per_minute) {

@@ -1,6 +1,7 @@
 #include "stats/journal.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -108,6 +109,25 @@ void remove_segments_before(const std::filesystem::path& dir, std::uint64_t segm
     std::filesystem::remove(segment_path(dir, old), ignored);
   }
 }
+
+JournalLock::JournalLock(const std::filesystem::path& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw StatsError("cannot create " + dir.string() + ": " + error.message());
+  const auto path = dir / "events.lock";
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw StatsError("cannot open " + path.string() + ": " + errno_text());
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    const bool busy = errno == EWOULDBLOCK;
+    const std::string reason = errno_text();
+    ::close(fd_);
+    throw StatsError(busy ? "another kc serve is recording events in " + dir.string() +
+                                " (each server needs its own data folder)"
+                          : "cannot lock " + path.string() + ": " + reason);
+  }
+}
+
+JournalLock::~JournalLock() { ::close(fd_); }
 
 JournalWriter::JournalWriter(std::filesystem::path dir, std::uint64_t first_segment) : dir_(std::move(dir)) {
   std::error_code error;

@@ -49,6 +49,20 @@ std::filesystem::path segment_path(const std::filesystem::path& dir, std::uint64
 // leftover segment is read again as already applied.
 void remove_segments_before(const std::filesystem::path& dir, std::uint64_t segment);
 
+// Held by the one process that appends to the journals in a folder (ids are given out
+// in memory, so two writers would give the same ones). Throws StatsError, naming the
+// folder, when another process (or another log in this one) holds it.
+class JournalLock {
+ public:
+  explicit JournalLock(const std::filesystem::path& dir);
+  ~JournalLock();
+  JournalLock(const JournalLock&) = delete;
+  JournalLock& operator=(const JournalLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 class JournalWriter {
  public:
   // Starts segment `first_segment`, which must not exist yet.

@@ -1,5 +1,7 @@
 #include "stats/journal_applier.h"
 
+#include <iostream>
+#include <optional>
 #include <variant>
 
 #include "stats/download_log.h"
@@ -108,9 +110,18 @@ JournalApplier::Applied JournalApplier::apply(std::optional<JournalPosition> unt
     if (until && *until <= from) return applied;
     JournalReader reader(data_dir_, from, until);
     while (const auto payload = reader.next()) {
-      const JournalRecord record = decode(*payload);
-      std::visit([this](const auto& what) { statements_->write(what); }, record);
-      applied.events += std::holds_alternative<LoggedEvent>(record) ? 1 : 0;
+      // A record that passed its checksum but does not decode was written by a kc that
+      // this one does not understand: skip it loudly rather than stop every later event.
+      std::optional<JournalRecord> record;
+      try {
+        record = decode(*payload);
+      } catch (const StatsError& e) {
+        std::cerr << "kc: " << segment_path(data_dir_, reader.position().segment).string() << " before offset "
+                  << reader.position().offset << ": " << e.what() << "; skipped\n";
+        continue;
+      }
+      std::visit([this](const auto& what) { statements_->write(what); }, *record);
+      applied.events += std::holds_alternative<LoggedEvent>(*record) ? 1 : 0;
     }
     applied.position = reader.position();
     if (applied.position == from) return applied;

@@ -1,3 +1,4 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -161,4 +162,30 @@ TEST_CASE("an event record decodes to what was encoded", "[stats][journal]") {
   CHECK_THROWS_AS(decode(bytes.substr(0, bytes.size() - 1)), StatsError);
   CHECK_THROWS_AS(decode(bytes + "x"), StatsError);
   CHECK_THROWS_AS(decode("Z"), StatsError);
+}
+
+TEST_CASE("a record that does not decode is skipped, and the ones after it are applied", "[stats][journal]") {
+  kc::test::TempDir dir;
+  {
+    JournalWriter writer(dir.path(), 1);
+    writer.append("Zsomething a newer kc wrote");
+    LoggedEvent event;
+    event.facts.item = event.facts.file = "files/manual.pdf";
+    event.id = 1;
+    event.visitor = "v";
+    std::string bytes;
+    encode(event, bytes);
+    writer.append(bytes);
+  }
+  catch_up(dir.path());
+  SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT count(*) FROM events").getInt() == 1);
+}
+
+TEST_CASE("a second event log on the same data folder is refused", "[stats][journal]") {
+  kc::test::TempDir dir;
+  LogOptions options;
+  options.data_dir = dir.path();
+  DownloadLog first(options);
+  CHECK_THROWS_WITH(DownloadLog(options), Catch::Matchers::Contains("another kc serve is recording events in"));
 }
