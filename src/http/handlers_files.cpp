@@ -88,14 +88,9 @@ std::optional<std::uint64_t> range_start(const std::string& range_header, std::u
 // The guides' work and topic when every guide listing the file agrees (DESIGN §6).
 void attribute_to_guides(stats::RequestFacts& facts, Context& context) {
   try {
-    const auto guides = context.searcher().documents_with_attachment(facts.file);
-    if (guides.empty()) return;
-    facts.work = guides.front().work;
-    facts.topic = guides.front().topic;
-    for (const auto& guide : guides) {
-      if (guide.work != facts.work) facts.work.clear();
-      if (guide.topic != facts.topic) facts.topic.clear();
-    }
+    search::FileGuides guides = context.searcher().file_guides(facts.file);
+    facts.work = std::move(guides.work);
+    facts.topic = std::move(guides.topic);
   } catch (const HttpError&) {
     // no index: the download still counts, without a guide
   }

@@ -95,6 +95,14 @@ struct DocumentRef {
   std::map<std::string, std::string> translations;  // language → slug
 };
 
+// The guides that list one attachment, for attributing its downloads (DESIGN §6): their
+// work and topic when they all agree, "" when they differ or no guide lists it.
+struct FileGuides {
+  std::size_t guides = 0;
+  std::string work;
+  std::string topic;
+};
+
 struct TopicInfo {
   std::string id;
   std::map<std::string, std::string> names;

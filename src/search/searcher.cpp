@@ -157,7 +157,7 @@ struct Searcher::State {
   // costs more than the rest of the page, and only changes with the index.
   std::unordered_map<std::string, std::vector<ResultItem>> related_cache;
   // The guides listing each attachment, for this revision: every counted download asks.
-  std::unordered_map<std::string, std::vector<DocumentRef>> attachment_cache;
+  std::unordered_map<std::string, FileGuides> attachment_cache;
   // Glass replaces iamglass (write, then rename) on every commit, so an unchanged inode
   // and mtime mean an unchanged revision: one stat() instead of reopen()'s
   // open-read-close on every request.
@@ -518,19 +518,25 @@ std::vector<DocumentRef> Searcher::all_documents() {
   });
 }
 
-std::vector<DocumentRef> Searcher::documents_with_attachment(const std::string& file) {
+FileGuides Searcher::file_guides(const std::string& file) {
   return state_->on_current_revision([&] {
     if (const auto cached = state_->attachment_cache.find(file); cached != state_->attachment_cache.end()) {
       return cached->second;
     }
-    std::vector<DocumentRef> refs;
+    FileGuides guides;
     const std::string term = schema::kPrefixFile + file;
     for (auto it = state_->db.postlist_begin(term); it != state_->db.postlist_end(term); ++it) {
-      refs.push_back(document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta));
+      const DocumentRef ref = document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta);
+      if (guides.guides++ == 0) {
+        guides.work = ref.work;
+        guides.topic = ref.topic;
+      }
+      if (ref.work != guides.work) guides.work.clear();
+      if (ref.topic != guides.topic) guides.topic.clear();
     }
     // Bounded: the names asked for are the client's to choose.
-    if (state_->attachment_cache.size() < kMaxAttachmentsCached) state_->attachment_cache.emplace(file, refs);
-    return refs;
+    if (state_->attachment_cache.size() < kMaxAttachmentsCached) state_->attachment_cache.emplace(file, guides);
+    return guides;
   });
 }
 

@@ -46,7 +46,7 @@ class Searcher {
   // Every guide, sorted by id (for sitemap.xml).
   std::vector<DocumentRef> all_documents();
   // The guides that list `file` ("files/…") among their attachments.
-  std::vector<DocumentRef> documents_with_attachment(const std::string& file);
+  FileGuides file_guides(const std::string& file);
 
  private:
   struct State;

@@ -88,17 +88,19 @@ TEST_CASE("the guides listing an attachment follow a new revision", "[ingest][se
   ContentFixture fixture;
   fixture.ingest();
   kc::search::Searcher searcher(fixture.index());
-  const auto before = searcher.documents_with_attachment("files/manual.pdf");
-  REQUIRE(before.size() == 1);
-  CHECK(before.front().topic == "best-practice");
-  CHECK(searcher.documents_with_attachment("files/manual.pdf").size() == 1);  // now from the cache
+  const auto before = searcher.file_guides("files/manual.pdf");
+  CHECK(before.guides == 1);
+  CHECK(before.topic == "best-practice");
+  CHECK(searcher.file_guides("files/manual.pdf").topic == "best-practice");  // now from the cache
   write_file(fixture.guide("en/gender/manual-too.md"),
              "---\ntitle: Also the manual\ntopic: gender\nlanguage: en\n"
              "attachments:\n  - { file: files/manual.pdf, title: Manual }\n---\nbody\n");
   fixture.ingest();
-  const auto after = searcher.documents_with_attachment("files/manual.pdf");
-  REQUIRE(after.size() == 2);
-  CHECK((after[0].topic == "gender" || after[1].topic == "gender"));
+  const auto after = searcher.file_guides("files/manual.pdf");
+  CHECK(after.guides == 2);
+  CHECK(after.topic.empty());  // best-practice and gender: no one topic
+  CHECK(after.work.empty());
+  CHECK(searcher.file_guides("files/nothing-lists-this.pdf").guides == 0);
 }
 
 TEST_CASE("a reader sees the previous revision while Xapian flushes every two documents", "[ingest]") {
