@@ -10,12 +10,16 @@ constexpr char kSearchType = 'S';
 
 void put(std::string& out, std::int64_t value) {
   const auto bits = static_cast<std::uint64_t>(value);
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(bits >> (8 * i)));
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(bits >> (8 * i));
+  out.append(bytes, sizeof bytes);
 }
 
 void put(std::string& out, std::string_view text) {
   const auto size = static_cast<std::uint32_t>(text.size());
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(size >> (8 * i)));
+  const char bytes[4] = {static_cast<char>(size), static_cast<char>(size >> 8), static_cast<char>(size >> 16),
+                         static_cast<char>(size >> 24)};
+  out.append(bytes, sizeof bytes);
   out.append(text);
 }
 
