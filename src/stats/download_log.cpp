@@ -123,7 +123,8 @@ DownloadLog::Impl::Impl(LogOptions options, Clock clock)
       applier_(db_, options_.data_dir),
       rules_(options_.bulk_files_per_minute) {
   std::uint64_t last_segment = applier_.position().segment;
-  for (const std::uint64_t segment : journal_segments(options_.data_dir)) last_segment = std::max(last_segment, segment);
+  for (const std::uint64_t segment : journal_segments(options_.data_dir))
+    last_segment = std::max(last_segment, segment);
   journal_.emplace(options_.data_dir, last_segment + 1);
   applied_ = applier_.apply(journal_->end()).position;
   remove_segments_before(options_.data_dir, applied_.segment);
@@ -237,7 +238,9 @@ void DownloadLog::Impl::run() {
 
     std::optional<StatsError> error = apply_round();
     if (error) {
-      std::cerr << "kc: " << error->what() << (stopping ? " (kept in the journal: applied at the next start)" : " (kept in the journal: retried)") << '\n';
+      std::cerr << "kc: " << error->what()
+                << (stopping ? " (kept in the journal: applied at the next start)" : " (kept in the journal: retried)")
+                << '\n';
     }
     if (SteadyClock::now() >= housekeeping_due) {
       housekeeping(false);
@@ -246,7 +249,8 @@ void DownloadLog::Impl::run() {
 
     lock.lock();
     last_error_ = std::move(error);
-    if (last_error_ && !due_) due_ = SteadyClock::now() + std::max<SteadyClock::duration>(options_.apply_delay, kRetryDelay);
+    if (last_error_ && !due_)
+      due_ = SteadyClock::now() + std::max<SteadyClock::duration>(options_.apply_delay, kRetryDelay);
     ++rounds_done_;
     round_done_.notify_all();
     if (stopping) return;
@@ -269,7 +273,8 @@ std::optional<StatsError> DownloadLog::Impl::apply_round() {
       applied_ = applied.position;
       return segment;
     }();
-    if (applied.position.segment != previous_segment) remove_segments_before(options_.data_dir, applied.position.segment);
+    if (applied.position.segment != previous_segment)
+      remove_segments_before(options_.data_dir, applied.position.segment);
     return std::nullopt;
   } catch (const StatsError& e) {
     return e;

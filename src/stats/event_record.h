@@ -22,9 +22,9 @@ namespace kc::stats {
 struct LoggedEvent {
   RequestFacts facts;  // client_ip and user_agent always empty
   std::int64_t id = 0;
-  std::int64_t time = 0;          // ms since the Unix epoch (UTC)
-  std::string visitor;            // the day's visitor key
-  std::string agent = "other";    // agent_class(): robot | browser | other
+  std::int64_t time = 0;        // ms since the Unix epoch (UTC)
+  std::string visitor;          // the day's visitor key
+  std::string agent = "other";  // agent_class(): robot | browser | other
   Exclusion reason = Exclusion::None;
   std::optional<std::int64_t> remark;  // an earlier event that this one makes a double click
 };

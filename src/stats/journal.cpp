@@ -64,7 +64,8 @@ std::optional<std::string> read_from(const std::filesystem::path& path, std::uin
             std::string_view(magic, sizeof magic) == kJournalMagic;
   if (!ok) {
     ::close(fd);
-    throw StatsError(path.string() + " is not an event journal (it does not start with " + std::string(kJournalMagic) + ")");
+    throw StatsError(path.string() + " is not an event journal (it does not start with " + std::string(kJournalMagic) +
+                     ")");
   }
   char chunk[1 << 16];
   while (!limit || offset < *limit) {
@@ -210,7 +211,8 @@ std::optional<std::string_view> JournalReader::next() {
     if (rest.size() >= kFrameBytes) {
       const std::uint32_t size = get_u32(rest.data());
       const std::string_view payload = rest.substr(kFrameBytes, size);
-      if (size > 0 && size <= kMaxRecordBytes && payload.size() == size && crc_of(payload) == get_u32(rest.data() + 4)) {
+      if (size > 0 && size <= kMaxRecordBytes && payload.size() == size &&
+          crc_of(payload) == get_u32(rest.data() + 4)) {
         consumed_ += kFrameBytes + size;
         position_.offset += kFrameBytes + size;
         return payload;

@@ -25,8 +25,11 @@ constexpr const char* kWritePosition = "UPDATE journal_position SET segment = ?,
 
 struct JournalApplier::Statements {
   explicit Statements(SQLite::Database& db)
-      : insert(db, kInsertEvent), remark(db, kRemarkDoubleClick), count_search(db, kCountZeroSearch),
-        read_position(db, kReadPosition), write_position(db, kWritePosition) {}
+      : insert(db, kInsertEvent),
+        remark(db, kRemarkDoubleClick),
+        count_search(db, kCountZeroSearch),
+        read_position(db, kReadPosition),
+        write_position(db, kWritePosition) {}
 
   // The strings live in the decoded record until the statement is reset: no copies.
   void write(const LoggedEvent& event) {

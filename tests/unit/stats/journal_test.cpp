@@ -1,5 +1,5 @@
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <signal.h>
 #include <sys/resource.h>
