@@ -18,6 +18,25 @@ namespace {
 constexpr const char* kSmallRobotList =
     R"([{"pattern": "Googlebot\\/"}, {"pattern": "bingbot"}, {"pattern": "okhttp"}, {"pattern": "[wW]get"}])";
 
+// Records a download of each file in a child process that then dies by kill -9; true
+// when it did.
+bool record_then_kill(LogFixture& fixture, const std::vector<std::string>& files) {
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    try {
+      DownloadLog log(fixture.options, fixture.clock.clock());
+      for (const auto& file : files) log.record_download(download(file));
+      raise(SIGKILL);
+    } catch (...) {
+    }
+    _exit(1);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
 ReportRow only_row(const Report& report) {
   REQUIRE(report.rows.size() == 1);
   return report.rows.front();
@@ -225,20 +244,7 @@ TEST_CASE("the destructor applies everything journaled", "[stats][log]") {
 
 TEST_CASE("a committed download survives kill -9", "[stats][log]") {
   LogFixture fixture;
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    try {
-      DownloadLog log(fixture.options, fixture.clock.clock());
-      log.record_download(download("files/manual.pdf"));
-      raise(SIGKILL);
-    } catch (...) {
-    }
-    _exit(1);
-  }
-  int status = 0;
-  REQUIRE(waitpid(child, &status, 0) == child);
-  CHECK(WIFSIGNALED(status));
+  CHECK(record_then_kill(fixture, {"files/manual.pdf"}));
   CHECK(only_row(fixture.report(Group::File)).counted == 1);
 }
 
@@ -253,19 +259,7 @@ TEST_CASE("a double click across a restart is still caught", "[stats][log]") {
 TEST_CASE("after kill -9 the next start applies the journal and the rules carry on", "[stats][log]") {
   LogFixture fixture;
   fixture.options.apply_delay = std::chrono::hours(1);  // nothing reaches SQLite before the kill
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    try {
-      DownloadLog log(fixture.options, fixture.clock.clock());
-      log.record_download(download("files/manual.pdf"));
-      log.record_download(download("files/other.pdf"));
-      raise(SIGKILL);
-    } catch (...) {
-    }
-    _exit(1);
-  }
-  REQUIRE(waitpid(child, nullptr, 0) == child);
+  CHECK(record_then_kill(fixture, {"files/manual.pdf", "files/other.pdf"}));
   CHECK(fixture.scalar("SELECT count(*) FROM events") == 0);
   fixture.clock.advance_seconds(10);
   {
