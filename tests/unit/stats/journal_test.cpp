@@ -189,3 +189,41 @@ TEST_CASE("a second event log on the same data folder is refused", "[stats][jour
   DownloadLog first(options);
   CHECK_THROWS_WITH(DownloadLog(options), Catch::Matchers::Contains("another kc serve is recording events in"));
 }
+
+// A data folder from a kc before the journal: schema version 1, one event, no journal.
+TEST_CASE("a version 1 database is migrated and keeps its events", "[stats][journal]") {
+  kc::test::TempDir dir;
+  {
+    SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(R"sql(
+CREATE TABLE events (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL,
+  file TEXT NOT NULL, document TEXT NOT NULL, work TEXT NOT NULL, language TEXT NOT NULL, topic TEXT NOT NULL,
+  status INTEGER NOT NULL, head INTEGER NOT NULL, range_start INTEGER, bytes INTEGER NOT NULL, agent TEXT NOT NULL,
+  visitor TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE INDEX events_by_time ON events (time);
+CREATE TABLE monthly (month TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL, work TEXT NOT NULL,
+  topic TEXT NOT NULL, language TEXT NOT NULL, counted INTEGER NOT NULL, unique_sessions INTEGER NOT NULL,
+  failed INTEGER NOT NULL, head INTEGER NOT NULL, robot INTEGER NOT NULL, bulk INTEGER NOT NULL,
+  range_continuation INTEGER NOT NULL, double_click INTEGER NOT NULL,
+  PRIMARY KEY (month, kind, item, work, topic, language)) WITHOUT ROWID;
+CREATE TABLE zero_searches (day TEXT NOT NULL, query TEXT NOT NULL, language TEXT NOT NULL, count INTEGER NOT NULL,
+  PRIMARY KEY (day, query, language)) WITHOUT ROWID;
+INSERT INTO events VALUES (7, 1795773600000, 'download', 'files/manual.pdf', 'files/manual.pdf', '', 'retort', '',
+  'best-practice', 200, 0, NULL, 1000, 'browser', 'v1', '');
+PRAGMA user_version = 1;
+)sql");
+  }
+  LogOptions options;
+  options.data_dir = dir.path();
+  {
+    DownloadLog log(options);
+    RequestFacts facts;
+    facts.item = facts.file = "files/manual.pdf";
+    facts.client_ip = "192.0.2.1";
+    log.record_download(facts);
+  }
+  SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+  // The ids go on after the old ones.
+  CHECK(db.execAndGet("SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)").getString() == "7,8");
+}
