@@ -3,8 +3,9 @@
 // appended here before its response starts — one writev(2) into the page cache, so it
 // survives kill -9 exactly as a SQLite commit with synchronous=NORMAL does (and, like it,
 // not necessarily a power cut) — and the log's applier later copies the records into
-// SQLite in large transactions (journal_applier.h). A commit per request cost more than
-// the request itself; an append costs well under a microsecond.
+// SQLite in large transactions (journal_applier.h). Committing to SQLite before each
+// response cost 7-17 µs of CPU per event (by batch size) against about 30 µs to serve a
+// small file; an append costs about half a microsecond.
 //
 // On disk: <data>/events-<segment>.journal (segment: 16 decimal digits, rising), each
 // starting with kJournalMagic, then records [u32 size][u32 CRC-32 of payload][payload],
