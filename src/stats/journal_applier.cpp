@@ -31,7 +31,8 @@ struct JournalApplier::Statements {
         read_position(db, kReadPosition),
         write_position(db, kWritePosition) {}
 
-  // The strings live in the decoded record until the statement is reset: no copies.
+  // Strings are bound without a copy: the record outlives exec(), and every parameter is
+  // bound again before the next exec().
   void write(const LoggedEvent& event) {
     const RequestFacts& facts = event.facts;
     insert.reset();
