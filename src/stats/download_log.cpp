@@ -66,6 +66,7 @@ struct DownloadLog::Impl {
   Exclusion append(LoggedEvent& event, bool robot);
   void append(const ZeroResultSearch& search);
   void note_pending();
+  JournalPosition journal_end();  // takes append_mutex_
   void flush();
 
   // The applier thread.
@@ -126,7 +127,7 @@ DownloadLog::Impl::Impl(LogOptions options, Clock clock)
   for (const std::uint64_t segment : journal_segments(options_.data_dir))
     last_segment = std::max(last_segment, segment);
   journal_.emplace(options_.data_dir, last_segment + 1);
-  applied_ = applier_.apply(journal_->end()).position;
+  applied_ = applier_.apply(journal_->end());
   remove_segments_before(options_.data_dir, applied_.segment);
   try {
     housekeeping(true);
@@ -206,12 +207,13 @@ void DownloadLog::Impl::note_pending() {
   wake_applier_.notify_one();
 }
 
+JournalPosition DownloadLog::Impl::journal_end() {
+  std::lock_guard lock(append_mutex_);
+  return journal_->end();
+}
+
 void DownloadLog::Impl::flush() {
-  JournalPosition end;
-  {
-    std::lock_guard lock(append_mutex_);
-    end = journal_->end();
-  }
+  const JournalPosition end = journal_end();
   std::unique_lock lock(apply_mutex_);
   if (applied_ >= end) return;
   const std::uint64_t wanted = rounds_started_ + 1;  // a round that starts after this point sees `end`
@@ -260,21 +262,16 @@ void DownloadLog::Impl::run() {
 // Everything journaled so far, in one transaction; then the segments it finished go.
 std::optional<StatsError> DownloadLog::Impl::apply_round() {
   pending_.store(false);  // before reading the end: a later append schedules the next round
-  JournalPosition until;
-  {
-    std::lock_guard lock(append_mutex_);
-    until = journal_->end();
-  }
+  const JournalPosition until = journal_end();
   try {
-    const JournalApplier::Applied applied = applier_.apply(until);
+    const JournalPosition applied = applier_.apply(until);
     const std::uint64_t previous_segment = [&] {
       std::lock_guard lock(apply_mutex_);
       const std::uint64_t segment = applied_.segment;
-      applied_ = applied.position;
+      applied_ = applied;
       return segment;
     }();
-    if (applied.position.segment != previous_segment)
-      remove_segments_before(options_.data_dir, applied.position.segment);
+    if (applied.segment != previous_segment) remove_segments_before(options_.data_dir, applied.segment);
     return std::nullopt;
   } catch (const StatsError& e) {
     return e;

@@ -106,12 +106,11 @@ JournalPosition JournalApplier::position() {
   }
 }
 
-JournalApplier::Applied JournalApplier::apply(std::optional<JournalPosition> until) {
+JournalPosition JournalApplier::apply(std::optional<JournalPosition> until) {
   try {
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
     const JournalPosition from = position();
-    Applied applied{from, 0};
-    if (until && *until <= from) return applied;
+    if (until && *until <= from) return from;
     JournalReader reader(data_dir_, from, until);
     while (const auto payload = reader.next()) {
       // A record that passed its checksum but does not decode was written by a kc that
@@ -125,14 +124,13 @@ JournalApplier::Applied JournalApplier::apply(std::optional<JournalPosition> unt
         continue;
       }
       std::visit([this](const auto& what) { statements_->write(what); }, *record);
-      applied.events += std::holds_alternative<LoggedEvent>(*record) ? 1 : 0;
     }
-    applied.position = reader.position();
-    if (applied.position == from) return applied;
+    const JournalPosition applied = reader.position();
+    if (applied == from) return applied;
     SQLite::Statement& write = statements_->write_position;
     write.reset();
-    write.bind(1, static_cast<std::int64_t>(applied.position.segment));
-    write.bind(2, static_cast<std::int64_t>(applied.position.offset));
+    write.bind(1, static_cast<std::int64_t>(applied.segment));
+    write.bind(2, static_cast<std::int64_t>(applied.offset));
     write.exec();
     transaction.commit();
     return applied;

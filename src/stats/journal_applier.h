@@ -23,12 +23,9 @@ class JournalApplier {
   JournalApplier(SQLite::Database& db, std::filesystem::path data_dir);
   ~JournalApplier();
 
-  struct Applied {
-    JournalPosition position;  // where the next apply starts
-    std::uint64_t events = 0;  // events (not searches) this apply wrote
-  };
   // Everything up to `until` (the writer's end), or to the end of what is complete on disk.
-  Applied apply(std::optional<JournalPosition> until);
+  // Returns where the next apply starts.
+  JournalPosition apply(std::optional<JournalPosition> until);
   JournalPosition position();  // as stored in the database
 
  private:
