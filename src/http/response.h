@@ -32,7 +32,7 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;  // in order; Content-Length is added by server.cpp
   std::string body;
   std::optional<FileRange> file;  // when set, the body is this file range instead of `body`
-  // A download to count: server.cpp commits it to the event log (with the final status)
+  // A download to count: server.cpp records it in the event log (with the final status)
   // before the first byte of the response is sent (DESIGN §6).
   std::optional<stats::RequestFacts> download_event;
   Effects effects;
