@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <mutex>
+#include <string>
 #include <thread>
 
 #include "support/test_server.h"
@@ -13,6 +15,8 @@ TEST_CASE("after kc ingest the running server serves the new revision with no fa
   TestServer server;
   std::atomic<bool> done{false};
   std::atomic<int> requests{0}, failures{0};
+  std::mutex failure_mutex;
+  std::string first_failure;
   std::vector<std::thread> readers;
   for (int i = 0; i < 4; ++i) {
     readers.emplace_back([&] {
@@ -20,7 +24,13 @@ TEST_CASE("after kc ingest the running server serves the new revision with no fa
       while (!done) {
         const auto result = client.Get("/api/search?q=mining");
         ++requests;
-        if (!result || result->status != 200) ++failures;
+        if (result && result->status == 200) continue;
+        ++failures;
+        const std::lock_guard lock(failure_mutex);
+        if (first_failure.empty()) {
+          first_failure = result ? "status " + std::to_string(result->status) + ": " + result->body
+                                 : "no response: " + httplib::to_string(result.error());
+        }
       }
     });
   }
@@ -36,5 +46,6 @@ TEST_CASE("after kc ingest the running server serves the new revision with no fa
   done = true;
   for (auto& reader : readers) reader.join();
   CHECK(requests > 20);
+  INFO(first_failure);
   CHECK(failures == 0);
 }
