@@ -4,6 +4,8 @@
 // limit, and the new position, so each record reaches the database exactly once whoever
 // applies it: the server's applier thread, or a reader in another process after a crash
 // (catch_up(), download_log.h). Transactions are IMMEDIATE, so appliers in two processes take turns.
+// A double click that re-marks an event of the same apply changes that event before it
+// is written, rather than updating its row afterwards (tools/bench/downloads measures both).
 //
 // Thread safety: an applier uses its connection from one thread at a time. Throws
 // StatsError.

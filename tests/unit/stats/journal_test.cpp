@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -180,6 +181,52 @@ TEST_CASE("a record that does not decode is skipped, and the ones after it are a
   catch_up(dir.path());
   SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM events").getInt() == 1);
+}
+
+TEST_CASE("a double click re-marks its earlier event, still held back or already written", "[stats][journal]") {
+  kc::test::TempDir dir;
+  const auto append_event = [](JournalWriter& writer, std::int64_t id, std::optional<std::int64_t> remark,
+                               Exclusion reason = Exclusion::None) {
+    LoggedEvent event;
+    event.facts.item = event.facts.file = "files/manual.pdf";
+    event.id = id;
+    event.visitor = "v";
+    event.reason = reason;
+    event.remark = remark;
+    std::string bytes;
+    encode(event, bytes);
+    writer.append(bytes);
+  };
+  {
+    JournalWriter first(dir.path(), 1);
+    append_event(first, 1, std::nullopt);
+  }
+  catch_up(dir.path());  // event 1 is in the database before event 2 re-marks it
+  {
+    JournalWriter writer(dir.path(), 2);
+    append_event(writer, 2, 1);
+    append_event(writer, 3, std::nullopt);
+    append_event(writer, 4, 3);  // 3 is still held back
+    append_event(writer, 5, std::nullopt, Exclusion::Robot);
+    append_event(writer, 6, 5);  // a robot's event keeps its own reason
+    for (std::int64_t id = 7; id <= 5000; ++id) append_event(writer, id, std::nullopt);
+    append_event(writer, 5001, 7);  // more events than are held back came between
+  }
+  catch_up(dir.path());
+  SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
+  const auto reason = [&](int id) {
+    return db.execAndGet("SELECT reason FROM events WHERE id = " + std::to_string(id)).getString();
+  };
+  CHECK(reason(1) == "double_click");
+  CHECK(reason(2) == "");
+  CHECK(reason(3) == "double_click");
+  CHECK(reason(4) == "");
+  CHECK(reason(5) == "robot");
+  CHECK(reason(6) == "");
+  CHECK(reason(7) == "double_click");
+  CHECK(reason(8) == "");
+  CHECK(db.execAndGet("SELECT count(*) FROM events").getInt() == 5001);
+  CHECK(db.execAndGet("SELECT count(*) FROM events WHERE reason = 'double_click'").getInt() == 3);
 }
 
 TEST_CASE("a second event log on the same data folder is refused", "[stats][journal]") {
