@@ -5,7 +5,7 @@
 // applies it: the server's applier thread, or a reader in another process after a crash
 // (catch_up(), download_log.h). Transactions are IMMEDIATE, so appliers in two processes take turns.
 // A double click that re-marks an event of the same apply changes that event before it
-// is written, rather than updating its row afterwards (tools/bench/downloads measures both).
+// is written, rather than updating its row afterwards (kc_bench_events measures both).
 //
 // Thread safety: an applier uses its connection from one thread at a time. Throws
 // StatsError.

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -65,30 +66,60 @@ void write_secret_file(const std::filesystem::path& file, const std::string& tex
   }
 }
 
+std::uint64_t next_instance_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
 }  // namespace
 
 void VisitorKeys::FreeMac::operator()(evp_mac_ctx_st* mac) const { EVP_MAC_CTX_free(mac); }
 
-VisitorKeys::VisitorKeys(std::filesystem::path data_dir) : file_(std::move(data_dir) / kSecretFileName) { load(); }
+VisitorKeys::VisitorKeys(std::filesystem::path data_dir)
+    : id_(next_instance_id()), file_(std::move(data_dir) / kSecretFileName) {
+  load();
+}
 
 VisitorKeys::~VisitorKeys() = default;
 
-// The keyed HMAC state is built once per secret and copied for each key: keying (and
-// OpenSSL 3's algorithm fetch in one-shot HMAC()) costs more than hashing a header.
+VisitorKeys::Mac VisitorKeys::keyed_copy() {
+  Mac copy(EVP_MAC_CTX_dup(keyed_.get()));
+  if (!copy) throw StatsError("cannot copy the keyed HMAC-SHA-256 for the visitor keys (OpenSSL)");
+  return copy;
+}
+
+// Keying, and even copying a keyed context (allocations, and reference counts that every
+// thread touches), cost more than hashing a header. So each thread keeps its own keyed
+// copy and restarts it for each key: EVP_MAC_init() without a key keeps the key.
 std::string VisitorKeys::key(std::string_view client_ip, std::string_view user_agent, std::int64_t day) {
-  Mac mac;
-  {
+  struct ThreadCopy {
+    std::uint64_t owner = 0;  // the VisitorKeys id_ it was copied from
+    std::uint64_t generation = 0;
+    Mac mac;
+  };
+  thread_local ThreadCopy local;
+  bool fresh = false;
+  if (day > secret_day_.load() || local.owner != id_ || local.generation != generation_.load()) {
     std::lock_guard lock(mutex_);
-    if (day > secret_day_) rotate(day);
-    mac.reset(EVP_MAC_CTX_dup(keyed_.get()));
+    if (day > secret_day_.load()) rotate(day);
+    local.mac = keyed_copy();
+    local.owner = id_;
+    local.generation = generation_.load();
+    fresh = true;
   }
+  EVP_MAC_CTX* mac = local.mac.get();
   unsigned char digest[EVP_MAX_MD_SIZE];
   std::size_t digest_size = 0;
-  const bool ok = mac && EVP_MAC_update(mac.get(), reinterpret_cast<const unsigned char*>(client_ip.data()), client_ip.size()) &&
-                  EVP_MAC_update(mac.get(), reinterpret_cast<const unsigned char*>("\n"), 1) &&
-                  EVP_MAC_update(mac.get(), reinterpret_cast<const unsigned char*>(user_agent.data()), user_agent.size()) &&
-                  EVP_MAC_final(mac.get(), digest, &digest_size, sizeof digest);
-  if (!ok) throw StatsError("cannot compute a visitor key (OpenSSL HMAC-SHA-256 failed)");
+  const bool ok = (fresh || EVP_MAC_init(mac, nullptr, 0, nullptr)) &&
+                  EVP_MAC_update(mac, reinterpret_cast<const unsigned char*>(client_ip.data()), client_ip.size()) &&
+                  EVP_MAC_update(mac, reinterpret_cast<const unsigned char*>("\n"), 1) &&
+                  EVP_MAC_update(mac, reinterpret_cast<const unsigned char*>(user_agent.data()), user_agent.size()) &&
+                  EVP_MAC_final(mac, digest, &digest_size, sizeof digest);
+  if (!ok) {
+    local.mac.reset();  // its state is unknown: the next key() copies again
+    local.owner = 0;
+    throw StatsError("cannot compute a visitor key (OpenSSL HMAC-SHA-256 failed)");
+  }
   return to_hex(digest, digest_size);
 }
 
@@ -104,6 +135,7 @@ void VisitorKeys::use(const Secret& secret, std::int64_t day) {
   }
   keyed_ = std::move(mac);
   secret_day_ = day;
+  ++generation_;
 }
 
 // A missing or unreadable file is not an error: the first key() writes a fresh one.

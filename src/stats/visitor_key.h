@@ -5,9 +5,11 @@
 // The secret and its day live in <data_dir>/visitor-secret (mode 0600, "YYYY-MM-DD <hex>"),
 // never in the database, so a restart during the day keeps the same keys.
 //
-// Thread safety: key() may be called from any thread. Throws StatsError when the secret
-// file cannot be written.
+// Thread safety: key() may be called from any thread; each thread hashes with its own
+// copy of the keyed HMAC, taken again when the secret changes, so concurrent keys share
+// no lock. Throws StatsError when the secret file cannot be written.
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -43,10 +45,14 @@ class VisitorKeys {
   };
   using Mac = std::unique_ptr<evp_mac_ctx_st, FreeMac>;
 
+  Mac keyed_copy();  // of keyed_, under mutex_
+
+  const std::uint64_t id_;  // unique per VisitorKeys in the process: names its thread copies
   std::filesystem::path file_;
   std::mutex mutex_;
-  Mac keyed_;                     // HMAC-SHA-256 keyed with the current secret; copied per key()
-  std::int64_t secret_day_ = -1;  // -1: none yet
+  Mac keyed_;  // HMAC-SHA-256 keyed with the current secret; each thread keeps a copy
+  std::atomic<std::int64_t> secret_day_{-1};  // -1: none yet; written under mutex_
+  std::atomic<std::uint64_t> generation_{0};  // +1 per secret; written under mutex_
 };
 
 }  // namespace kc::stats

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sys/stat.h>
+
+#include <string>
+#include <thread>
 
 #include "stats/visitor_key.h"
 #include "stats_fixture.h"
@@ -49,6 +54,41 @@ TEST_CASE("a visitor key is stable within a UTC day and changes the next day", "
   const std::string next_day = keys.key("203.0.113.7", kPhoneUa, day + 1);
   CHECK(next_day != key);
   CHECK(kc::test::read_file(dir / kSecretFileName).rfind("2026-03-11 ", 0) == 0);
+}
+
+// Each thread hashes with its own copy of the keyed HMAC, restarted per key: every key
+// must still be exactly HMAC-SHA-256(secret, IP "\n" User-Agent), whatever came before
+// it on that thread, on any thread, and with another VisitorKeys in between.
+TEST_CASE("a visitor key is the HMAC of IP and User-Agent, on every thread and after any other key",
+          "[stats][visitor]") {
+  kc::test::TempDir dir, other_dir;
+  VisitorKeys keys(dir.path());
+  VisitorKeys other(other_dir.path());
+  const std::int64_t day = *parse_day("2026-03-10");
+  const auto expected = [&](const std::string& ip, const std::string& ua) {
+    const std::string secret = unhex(secret_hex(dir.path()));
+    const std::string message = ip + "\n" + ua;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+         reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &size);
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < size; ++i) hex += {kDigits[digest[i] >> 4], kDigits[digest[i] & 0xF]};
+    return hex;
+  };
+  const std::string first = keys.key("203.0.113.7", kPhoneUa, day);
+  CHECK(first == expected("203.0.113.7", kPhoneUa));
+  CHECK(keys.key("198.51.100.1", "curl/8.0", day) == expected("198.51.100.1", "curl/8.0"));
+  CHECK(other.key("203.0.113.7", kPhoneUa, day) != first);  // another secret, same thread
+  CHECK(keys.key("203.0.113.7", kPhoneUa, day) == first);
+  std::string from_thread;
+  std::thread([&] { from_thread = keys.key("203.0.113.7", kPhoneUa, day); }).join();
+  CHECK(from_thread == first);
+  const std::string next_day = keys.key("203.0.113.7", kPhoneUa, day + 1);  // a new secret
+  CHECK(next_day == expected("203.0.113.7", kPhoneUa));
+  std::thread([&] { from_thread = keys.key("203.0.113.7", kPhoneUa, day + 1); }).join();
+  CHECK(from_thread == next_day);
 }
 
 TEST_CASE("the secret survives a restart on the same day, in a file only its owner reads", "[stats][visitor]") {
