@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "stats/download_log.h"
+#include "stats/schema.h"
 
 namespace kc::stats {
 namespace {
@@ -112,9 +113,7 @@ void remove_segments_before(const std::filesystem::path& dir, std::uint64_t segm
 }
 
 JournalLock::JournalLock(const std::filesystem::path& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw StatsError("cannot create " + dir.string() + ": " + error.message());
+  create_data_dir(dir);
   const auto path = dir / "events.lock";
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd_ < 0) throw StatsError("cannot open " + path.string() + ": " + errno_text());
@@ -131,9 +130,7 @@ JournalLock::JournalLock(const std::filesystem::path& dir) {
 JournalLock::~JournalLock() { ::close(fd_); }
 
 JournalWriter::JournalWriter(std::filesystem::path dir, std::uint64_t first_segment) : dir_(std::move(dir)) {
-  std::error_code error;
-  std::filesystem::create_directories(dir_, error);
-  if (error) throw StatsError("cannot create " + dir_.string() + ": " + error.message());
+  create_data_dir(dir_);
   start_segment(first_segment);
 }
 

@@ -95,11 +95,15 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
 
 std::filesystem::path database_path(const std::filesystem::path& data_dir) { return data_dir / kDatabaseName; }
 
-SQLite::Database open_for_writing(const std::filesystem::path& data_dir) {
-  const auto path = database_path(data_dir);
+void create_data_dir(const std::filesystem::path& data_dir) {
   std::error_code error;
   std::filesystem::create_directories(data_dir, error);
   if (error) throw StatsError("cannot create " + data_dir.string() + ": " + error.message());
+}
+
+SQLite::Database open_for_writing(const std::filesystem::path& data_dir) {
+  const auto path = database_path(data_dir);
+  create_data_dir(data_dir);
   try {
     configure_sqlite_once();
     // NOMUTEX: a connection belongs to one thread (schema.h), so SQLite need not lock it.

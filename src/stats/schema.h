@@ -29,6 +29,8 @@ constexpr int kSchemaVersion = 2;
 constexpr const char* kDatabaseName = "kc.sqlite";
 
 std::filesystem::path database_path(const std::filesystem::path& data_dir);
+// Creates the data folder (and its parents) when it is missing.
+void create_data_dir(const std::filesystem::path& data_dir);
 
 // Opens (creating the folder and file if needed) the one write connection: WAL,
 // synchronous=NORMAL (a committed transaction survives kill -9), migrated to kSchemaVersion.
