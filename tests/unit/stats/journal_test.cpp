@@ -35,6 +35,20 @@ void truncate_by(const std::filesystem::path& file, std::uintmax_t bytes) {
   std::filesystem::resize_file(file, std::filesystem::file_size(file) - bytes);
 }
 
+// A download of files/manual.pdf by visitor "v", as the log journals it.
+void append_download(JournalWriter& writer, std::int64_t id, std::optional<std::int64_t> remark = std::nullopt,
+                     Exclusion reason = Exclusion::None) {
+  LoggedEvent event;
+  event.facts.item = event.facts.file = "files/manual.pdf";
+  event.id = id;
+  event.visitor = "v";
+  event.reason = reason;
+  event.remark = remark;
+  std::string bytes;
+  encode(event, bytes);
+  writer.append(bytes);
+}
+
 }  // namespace
 
 TEST_CASE("journal records come back in order, and a reader resumes where it stopped", "[stats][journal]") {
@@ -170,13 +184,7 @@ TEST_CASE("a record that does not decode is skipped, and the ones after it are a
   {
     JournalWriter writer(dir.path(), 1);
     writer.append("Zsomething a newer kc wrote");
-    LoggedEvent event;
-    event.facts.item = event.facts.file = "files/manual.pdf";
-    event.id = 1;
-    event.visitor = "v";
-    std::string bytes;
-    encode(event, bytes);
-    writer.append(bytes);
+    append_download(writer, 1);
   }
   catch_up(dir.path());
   SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
@@ -185,32 +193,20 @@ TEST_CASE("a record that does not decode is skipped, and the ones after it are a
 
 TEST_CASE("a double click re-marks its earlier event, still held back or already written", "[stats][journal]") {
   kc::test::TempDir dir;
-  const auto append_event = [](JournalWriter& writer, std::int64_t id, std::optional<std::int64_t> remark,
-                               Exclusion reason = Exclusion::None) {
-    LoggedEvent event;
-    event.facts.item = event.facts.file = "files/manual.pdf";
-    event.id = id;
-    event.visitor = "v";
-    event.reason = reason;
-    event.remark = remark;
-    std::string bytes;
-    encode(event, bytes);
-    writer.append(bytes);
-  };
   {
     JournalWriter first(dir.path(), 1);
-    append_event(first, 1, std::nullopt);
+    append_download(first, 1);
   }
   catch_up(dir.path());  // event 1 is in the database before event 2 re-marks it
   {
     JournalWriter writer(dir.path(), 2);
-    append_event(writer, 2, 1);
-    append_event(writer, 3, std::nullopt);
-    append_event(writer, 4, 3);  // 3 is still held back
-    append_event(writer, 5, std::nullopt, Exclusion::Robot);
-    append_event(writer, 6, 5);  // a robot's event keeps its own reason
-    for (std::int64_t id = 7; id <= 5000; ++id) append_event(writer, id, std::nullopt);
-    append_event(writer, 5001, 7);  // more events than are held back came between
+    append_download(writer, 2, 1);
+    append_download(writer, 3);
+    append_download(writer, 4, 3);  // 3 is still held back
+    append_download(writer, 5, std::nullopt, Exclusion::Robot);
+    append_download(writer, 6, 5);  // a robot's event keeps its own reason
+    for (std::int64_t id = 7; id <= 5000; ++id) append_download(writer, id);
+    append_download(writer, 5001, 7);  // more events than are held back came between
   }
   catch_up(dir.path());
   SQLite::Database db((dir.path() / "kc.sqlite").string(), SQLite::OPEN_READONLY);
