@@ -62,6 +62,7 @@ struct DownloadLog::Impl {
   ~Impl();
 
   // The front, on the caller's thread.
+  Exclusion record(RequestFacts facts);  // prepare(), then append()
   LoggedEvent prepare(RequestFacts facts, bool& robot);
   Exclusion append(LoggedEvent& event, bool robot);
   void append(const ZeroResultSearch& search);
@@ -145,6 +146,12 @@ DownloadLog::Impl::~Impl() {
   }
   wake_applier_.notify_one();
   applier_thread_.join();
+}
+
+Exclusion DownloadLog::Impl::record(RequestFacts facts) {
+  bool robot = false;
+  LoggedEvent event = prepare(std::move(facts), robot);
+  return append(event, robot);
 }
 
 // The HMAC and the robot pass run here, in parallel on the callers' threads.
@@ -315,17 +322,11 @@ DownloadLog::DownloadLog(LogOptions options, Clock clock)
 
 DownloadLog::~DownloadLog() = default;
 
-Exclusion DownloadLog::record_download(RequestFacts facts) {
-  bool robot = false;
-  LoggedEvent event = impl_->prepare(std::move(facts), robot);
-  return impl_->append(event, robot);
-}
+Exclusion DownloadLog::record_download(RequestFacts facts) { return impl_->record(std::move(facts)); }
 
 void DownloadLog::record_view(RequestFacts facts) {
   try {
-    bool robot = false;
-    LoggedEvent event = impl_->prepare(std::move(facts), robot);
-    impl_->append(event, robot);
+    impl_->record(std::move(facts));
   } catch (const StatsError& e) {
     std::cerr << "kc: a page view was not counted: " << e.what() << '\n';
   }
