@@ -48,6 +48,7 @@ nlohmann::json document_json(const search::StoredDocument& document) {
   return {{"id", document.id},
           {"slug", document.slug},
           {"language", document.language},
+          {"variant", document.variant.empty() ? nlohmann::json(nullptr) : nlohmann::json(document.variant)},
           {"topic", document.topic},
           {"title", document.title},
           {"summary", document.summary},

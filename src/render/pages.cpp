@@ -212,7 +212,7 @@ class Page {
       auto* entry = list->AddSectionDictionary("ITEM");
       entry->SetValue("URL", url(Link(item.url)));
       entry->SetValue("TITLE", item.title);
-      entry->SetValue("LANG", item.language);
+      entry->SetValue("LANG", item.variant.empty() ? item.language : item.variant);
       if (snippets && !item.snippet.empty()) {
         entry->SetValueAndShowSection("HTML", item.snippet, "SNIPPET");
       } else if (!item.summary.empty()) {
@@ -378,13 +378,19 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     if (language == document.language) continue;
     if (guide.translation_titles.empty() || guide.translation_titles.count(language) > 0) translations.emplace_back(language, slug);
   }
+  // lang and hreflang carry a guide's variant (pt-BR) when it names one.
+  const std::string own_tag = document.variant.empty() ? document.language : document.variant;
+  const auto tag_of = [&guide](const std::string& language) {
+    const auto found = guide.translation_tags.find(language);
+    return found == guide.translation_tags.end() || found->second.empty() ? language : found->second;
+  };
   if (!translations.empty()) {
-    page.alternate(document.language, doc_link(document.language, document.slug).str());
-    for (const auto& [language, slug] : translations) page.alternate(language, doc_link(language, slug).str());
+    page.alternate(own_tag, doc_link(document.language, document.slug).str());
+    for (const auto& [language, slug] : translations) page.alternate(tag_of(language), doc_link(language, slug).str());
   }
 
   auto& content = page.content();
-  content.SetValue("DOC_LANG", document.language);
+  content.SetValue("DOC_LANG", own_tag);
   content.SetValue("TITLE", document.title);
   if (!document.summary.empty()) content.SetValueAndShowSection("TEXT", document.summary, "SUMMARY");
   content.SetValue("TOPIC_URL", page.url(Link("/topics/" + document.topic)));
@@ -393,7 +399,7 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     auto* section = content.AddSectionDictionary("TRANSLATIONS");
     for (const auto& [language, slug] : translations) {
       auto* entry = section->AddSectionDictionary("TR");
-      entry->SetValue("CODE", language);
+      entry->SetValue("CODE", tag_of(language));
       entry->SetValue("NAME", page.strings().get_or(language, "lang." + language, language));  // in its own language
       entry->SetValue("URL", page.url(doc_link(language, slug)));
     }

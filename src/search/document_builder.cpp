@@ -29,6 +29,7 @@ nlohmann::json metadata(const content::Document& doc) {
   return {{"id", doc.id()},
           {"slug", doc.slug},
           {"language", doc.language},
+          {"variant", doc.variant},
           {"topic", doc.topic},
           {"title", doc.title},
           {"summary", doc.summary},

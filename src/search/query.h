@@ -43,6 +43,7 @@ struct ResultItem {
   std::string snippet;  // HTML: escaped text with <mark> around matched words
   std::string topic;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::string url;
   int score = 0;  // Xapian's percentage, 0–100
   std::optional<std::string> published;
@@ -69,6 +70,7 @@ struct StoredDocument {
   std::string id;
   std::string slug;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::string topic;
   std::string title;
   std::string summary;
@@ -91,6 +93,7 @@ struct DocumentRef {
   std::string work;
   std::string topic;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::optional<std::string> published;
   std::map<std::string, std::string> translations;  // language → slug
 };

@@ -8,7 +8,7 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-8";
+inline constexpr const char* kSchemaVersion = "kc-index-9";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term

@@ -126,6 +126,7 @@ DocumentRef document_ref(const nlohmann::json& meta) {
   ref.work = meta.value("work", "");
   ref.topic = meta.value("topic", "");
   ref.language = meta.value("language", "");
+  ref.variant = meta.value("variant", "");
   ref.published = optional_string(meta["published"]);
   ref.translations = meta.value("translations", std::map<std::string, std::string>{});
   return ref;
@@ -138,6 +139,7 @@ ResultItem result_item(const nlohmann::json& meta) {
   item.summary = meta.value("summary", "");
   item.topic = meta.value("topic", "");
   item.language = meta.value("language", "");
+  item.variant = meta.value("variant", "");
   item.url = meta.value("url", "");
   item.published = optional_string(meta["published"]);
   return item;
@@ -410,6 +412,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
     doc.id = meta.value("id", "");
     doc.slug = meta.value("slug", "");
     doc.language = meta.value("language", "");
+    doc.variant = meta.value("variant", "");
     doc.topic = meta.value("topic", "");
     doc.title = meta.value("title", "");
     doc.summary = meta.value("summary", "");

@@ -46,6 +46,39 @@ TEST_CASE("a guide page links its translations with hreflang and shows its attac
   CHECK_THAT(result->body, Contains("/files/manual.pdf") && Contains("Recovering gold with a retort"));
 }
 
+TEST_CASE("a Portuguese guide's variant is its lang and hreflang, on its page, its translations' and the site map",
+          "[http][pages]") {
+  TestServer local;
+  const auto replace = [&](const std::string& guide, const std::string& from, const std::string& to) {
+    const auto path = local.content().guide(guide);
+    std::string text = kc::test::read_file(path);
+    REQUIRE(text.find(from) != std::string::npos);
+    kc::test::write_file(path, text.replace(text.find(from), from.size(), to));
+  };
+  replace("pt/best-practice/garimpo-mineiro.md", "language: pt\n",
+          "language: pt\nvariant: pt-BR\ntranslations: { en: shaft-safety }\n");
+  replace("en/best-practice/shaft-safety.md", "language: en\n", "language: en\ntranslations: { pt: garimpo-mineiro }\n");
+  local.content().ingest();
+  auto client = local.http();
+
+  const auto portuguese = client.Get("/docs/pt/garimpo-mineiro");
+  REQUIRE(portuguese->status == 200);
+  CHECK_THAT(portuguese->body, Contains("<h1 lang=\"pt-BR\">") && Contains("<div class=\"body\" lang=\"pt-BR\">"));
+  CHECK_THAT(portuguese->body, Contains("hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\""));
+  const auto english = client.Get("/docs/en/shaft-safety");
+  CHECK_THAT(english->body, Contains("<link rel=\"alternate\" hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\">"));
+  CHECK_THAT(english->body, Contains("hreflang=\"pt-BR\" lang=\"pt-BR\">Português</a>"));
+  CHECK_THAT(english->body, Contains("<h1 lang=\"en\">"));
+  const std::string sitemap = client.Get("/sitemap.xml")->body;
+  const auto alternate = sitemap.find("hreflang=\"pt-BR\" href=\"");
+  REQUIRE(alternate != std::string::npos);
+  CHECK(sitemap.substr(alternate, sitemap.find("/>", alternate) - alternate).find("/docs/pt/garimpo-mineiro") !=
+        std::string::npos);
+  CHECK(sitemap.find("hreflang=\"pt\"") == std::string::npos);
+  CHECK_THAT(client.Get("/api/docs/pt/garimpo-mineiro")->body, Contains("\"variant\":\"pt-BR\""));
+  CHECK_THAT(client.Get("/api/docs/en/shaft-safety")->body, Contains("\"variant\":null"));
+}
+
 TEST_CASE("unknown pages get a helpful 404 with a search box", "[http][pages]") {
   auto client = server().http();
   for (const char* path : {"/nothing", "/docs/en/nothing", "/docs/xx/retort", "/docs/en", "/topics/nothing",
