@@ -85,7 +85,7 @@ TEST_CASE("a slug key overrides the file name", "[content]") {
   CHECK(parsed.document.slug == "other");
 }
 
-TEST_CASE("a Portuguese guide's variant is its lang tag; without one the tag is the language", "[content]") {
+TEST_CASE("a Portuguese guide's variant is its lang tag, and without one the tag is the language", "[content]") {
   const auto brazilian = parse_document("pt/t/a.md", "---\ntitle: A\ntopic: t\nlanguage: pt\nvariant: pt-BR\n---\n");
   REQUIRE(brazilian.problems.empty());
   CHECK(brazilian.document.variant == "pt-BR");
