@@ -21,6 +21,7 @@ check 'cmark' markdown
 check 'ctemplate' render
 check 'CLI/' cli
 check 're2/' stats
+check 'libxml/' markdown
 for lower in content markdown search stats render; do
   if grep -rqE '#include "(http|cli)/' "$lower"; then
     echo "include rule: src/$lower/ must not include http/ or cli/ headers"

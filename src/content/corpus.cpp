@@ -121,6 +121,21 @@ void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem
   }
 }
 
+// diagrams/*.svg: any other file there is reported (a diagram is an SVG file, nothing else).
+void load_diagrams(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems) {
+  const fs::path diagrams = root / "diagrams";
+  if (!fs::is_directory(diagrams)) return;
+  for (const auto& entry : fs::recursive_directory_iterator(diagrams)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), root).generic_string();
+    if (entry.path().extension() != ".svg") {
+      problems.push_back({relative, 1, "only SVG diagrams (.svg) belong in diagrams/"});
+    } else {
+      corpus.diagrams.emplace(relative, read_file(entry.path()));
+    }
+  }
+}
+
 void load_files(const fs::path& root, Corpus& corpus) {
   const fs::path files = root / "files";
   if (!fs::is_directory(files)) return;
@@ -134,7 +149,7 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
-    if (it.depth() == 0 && it->is_directory() && (name == "files" || name.front() == '.')) {
+    if (it.depth() == 0 && it->is_directory() && (name == "files" || name == "diagrams" || name.front() == '.')) {
       it.disable_recursion_pending();
       continue;
     }
@@ -156,7 +171,7 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     doc.fingerprint = fnv1a64(bytes);
     corpus.file_hashes.emplace(path, doc.fingerprint);
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
-      doc.links.push_back({std::move(link.url), link.line});
+      doc.links.push_back({std::move(link.url), link.line, link.image, std::move(link.alt)});
     }
     // Bodies are dropped once their links are extracted, except those over the limit,
     // which validation must still see to report them.
@@ -208,7 +223,14 @@ void finish_fingerprints(Corpus& corpus) {
     for (const auto& [language, slug] : doc.translations) {
       derived += corpus.find(language, slug) ? language + '/' + slug + '\n' : "";
     }
-    for (const auto& link : doc.links) derived += resolve_link(corpus, doc, link.url).href + '\n';
+    for (const auto& link : doc.links) {
+      const ResolvedLink resolved = resolve_link(corpus, doc, link.url);
+      derived += resolved.href + '\n';
+      // An inlined diagram is part of the page: editing it re-indexes the guides showing it.
+      if (resolved.kind == ResolvedLink::Kind::Diagram) {
+        derived += std::to_string(fnv1a64(corpus.diagrams.at(resolved.href.substr(1)))) + '\n';
+      }
+    }
     doc.fingerprint = fnv1a64(derived, doc.fingerprint);
   }
 }
@@ -283,6 +305,7 @@ LoadedCorpus load_corpus(const fs::path& root) {
   load_synonyms(load_settings(root, "synonyms.yaml", problems), corpus, problems);
   load_indicators(load_settings(root, "indicators.yaml", problems), corpus, problems);
   load_files(root, corpus);
+  load_diagrams(root, corpus, problems);
   load_documents(root, corpus, problems);
   corpus.build_lookup();
   assign_works(corpus);

@@ -1,6 +1,7 @@
 #pragma once
 // The whole content tree (DESIGN §2): topics.yaml, synonyms.yaml, indicators.yaml, every
-// guide under <lang>/<topic>/<slug>.md and the attachments under files/. load_corpus()
+// guide under <lang>/<topic>/<slug>.md, the attachments under files/ and the SVG
+// diagrams under diagrams/ (held in memory: each is a few KB, and pages inline them). load_corpus()
 // reads and validates all of it and returns every problem found; it throws only when
 // the folder itself cannot be read (std::runtime_error naming the path). Guide bodies are
 // not held after loading (memory would grow with the corpus): read_body() reads them again.
@@ -42,6 +43,7 @@ struct Corpus {
   std::vector<Indicator> indicators;
   std::vector<Document> documents;                   // sorted by path
   std::set<std::string> files;                       // "files/…" present on disk
+  std::map<std::string, std::string> diagrams;       // "diagrams/<name>.<lang>.svg" → its text
   std::unordered_map<std::string, std::uint64_t> file_hashes;  // guide path → hash of its bytes as loaded
 
   const Document* find(const std::string& language, const std::string& slug) const;

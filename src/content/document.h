@@ -35,6 +35,8 @@ struct Document {
   struct Link {
     std::string url;
     int line = 1;
+    bool image = false;  // ![alt](url)
+    std::string alt;     // an image's alternative text
   };
   std::string body;   // the Markdown after the front matter
   std::vector<Link> links;  // every link and image target in the body, with its file line

@@ -63,10 +63,17 @@ std::string stored_fingerprint(const content::Document& doc) {
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
 BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
-  const auto rendered = markdown::render(corpus.read_body(doc), [&](const std::string& url) {
-    const auto link = content::resolve_link(corpus, doc, url);
-    return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
-  });
+  const auto rendered = markdown::render(
+      corpus.read_body(doc),
+      [&](const std::string& url) {
+        const auto link = content::resolve_link(corpus, doc, url);
+        return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
+      },
+      [&](const std::string& url) -> const std::string* {
+        const auto link = content::resolve_link(corpus, doc, url);
+        if (link.kind != content::ResolvedLink::Kind::Diagram) return nullptr;
+        return &corpus.diagrams.at(link.href.substr(1));
+      });
 
   Xapian::Document indexed;
   generator_.set_document(indexed);

@@ -79,6 +79,33 @@ TEST_CASE("a Portuguese guide's variant is its lang and hreflang, on its page, i
   CHECK_THAT(client.Get("/api/docs/en/shaft-safety")->body, Contains("\"variant\":null"));
 }
 
+TEST_CASE("a guide shows its diagram inline, sanitised, named by its alt text, and a diagram edit re-indexes it",
+          "[http][pages][svg]") {
+  TestServer local;
+  const auto diagram = local.content().content() / "diagrams" / "retort.en.svg";
+  const auto write_diagram = [&](const std::string& label) {
+    kc::test::write_file(diagram, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 200\">\n"
+                                  "<path d=\"M0 0H9\" stroke=\"currentColor\"/>\n<text x=\"5\" y=\"20\">" +
+                                      label + "</text>\n</svg>\n");
+  };
+  write_diagram("Heat");
+  const auto guide = local.content().guide("en/best-practice/retort.md");
+  kc::test::write_file(guide, kc::test::read_file(guide) + "\n![How the mercury vapour flows](../../diagrams/retort.en.svg)\n");
+  local.content().ingest();
+  auto client = local.http();
+
+  const auto page = client.Get("/docs/en/retort");
+  REQUIRE(page->status == 200);
+  CHECK_THAT(page->body, Contains("<svg viewBox=\"0 0 360 200\" class=\"diagram\" role=\"img\" aria-labelledby=\"d1-title\">"
+                                  "<title id=\"d1-title\">How the mercury vapour flows</title>"));
+  CHECK_THAT(page->body, Contains("<text x=\"5\" y=\"20\">Heat</text>") && !Contains("/diagrams/") && !Contains("<script"));
+  CHECK_THAT(client.Get("/api/docs/en/retort")->body, Contains("<title id=\\\"d1-title\\\">How the mercury vapour flows"));
+
+  write_diagram("Fire");  // only the diagram changes: the guide is re-indexed all the same
+  CHECK(local.content().ingest().updated == 1);
+  CHECK_THAT(client.Get("/docs/en/retort")->body, Contains(">Fire</text>") && !Contains(">Heat</text>"));
+}
+
 TEST_CASE("unknown pages get a helpful 404 with a search box", "[http][pages]") {
   auto client = server().http();
   for (const char* path : {"/nothing", "/docs/en/nothing", "/docs/xx/retort", "/docs/en", "/topics/nothing",
