@@ -12,6 +12,11 @@ BackupSummary backup(const std::filesystem::path& data_dir, const std::filesyste
   catch_up(data_dir);  // what is journaled but not yet applied is answered, so it belongs in the copy
   std::optional<SQLite::Database> source = open_for_reading(data_dir);
   if (!source) throw StatsError("no event log in " + data_dir.string() + " (" + database_path(data_dir).string() + ")");
+  if (to.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(to.parent_path(), error);
+    if (error) throw StatsError("backup: cannot create " + to.parent_path().string() + ": " + error.message());
+  }
   std::filesystem::path part = to;
   part += ".part";
   std::error_code ignored;
