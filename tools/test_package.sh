@@ -99,6 +99,43 @@ assert live == copy, (live, copy)
 print("   the backup reports the same figures")
 PY
 
+echo "== nginx in front, with TLS (tools/deploy/nginx-kc.conf), and trusted_proxies to match"
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light openssl \
+  >"$root/tmp/nginx-install.log" 2>&1 || { tail "$root/tmp/nginx-install.log"; fail "installing nginx"; }
+rm -f "$root/etc/nginx/sites-enabled/default"  # a link into the root: not writable from out here
+tls_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+in_root openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=kc.example.org \
+  -keyout /etc/ssl/private/kc.key -out /etc/ssl/certs/kc.pem >/dev/null 2>&1 || fail "a test certificate"
+sed -e "s|/etc/letsencrypt/live/kc.example.org/fullchain.pem|/etc/ssl/certs/kc.pem|" \
+    -e "s|/etc/letsencrypt/live/kc.example.org/privkey.pem|/etc/ssl/private/kc.key|" \
+    -e "s|listen 443 ssl|listen 127.0.0.1:$tls_port ssl|; /listen \[::\]/d; /listen 80;/d" \
+    -e "s|127.0.0.1:8080|127.0.0.1:$port|" tools/deploy/nginx-kc.conf >"$root/etc/nginx/sites-enabled/kc"
+in_root nginx -t 2>&1 | sed 's/^/   /' || fail "nginx -t on the example"
+in_root nginx || fail "starting nginx"
+in_root runuser -u kc -- /bin/sh -c "cd / && echo \$\$ >/tmp/kc.pid && KC_TRUSTED_PROXIES=127.0.0.1 exec kc serve \
+  --content /usr/share/kc/content --index /var/lib/kc/index --data /var/lib/kc/data --port $port" >"$log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break; sleep 0.1; done
+tls=https://127.0.0.1:$tls_port
+for ip in 203.0.113.7 198.51.100.9; do  # two visitors behind the proxy; a client's own X-Forwarded-For is replaced
+  curl -fsSk -o /dev/null --resolve "kc.example.org:$tls_port:127.0.0.1" -H "X-Forwarded-For: 192.0.2.1" \
+    -A "Mozilla/5.0 (Linux; Android 12) Mobile $ip" "https://kc.example.org:$tls_port/files/hiv-aids-guidelines.pdf" ||
+    fail "a download through nginx"
+done
+curl -fsSk -o /dev/null -r 0-99 "$tls/files/hiv-aids-guidelines.pdf" -w '%{http_code}' | grep -q 206 ||
+  fail "a range request through nginx"
+in_root nginx -s stop
+kill -TERM "$(cat "$root/tmp/kc.pid")"
+wait "$server_pid" || { cat "$log" >&2; fail "kc serve did not exit 0 on SIGTERM"; }
+server_pid=
+through=$(report /var/lib/kc/data) || fail "kc report"
+python3 - "$through" <<'PY' || fail "the counts through nginx"
+import json, sys
+row = next(r for r in json.loads(sys.argv[1])["rows"] if r["key"] == "files/hiv-aids-guidelines.pdf")
+print(f"   hiv-aids-guidelines.pdf through nginx over TLS: counted {row['counted']}, unique {row['unique']}")
+assert row["counted"] == 2 and row["unique"] == 2, row
+PY
+
 echo "== systemd-analyze verify kc.service"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd >/dev/null 2>&1 ||
   fail "installing systemd to verify the unit"
