@@ -64,11 +64,20 @@ as_kc() { in_root runuser -u kc -- /bin/sh -c "cd / && $1"; }
 as_kc "kc ingest --content /usr/share/kc/content --index /var/lib/kc/index" || fail "kc ingest"
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 log=$root/tmp/serve.log
-in_root runuser -u kc -- /bin/sh -c "cd / && echo \$\$ >/tmp/kc.pid && exec kc serve --content /usr/share/kc/content \
-  --index /var/lib/kc/index --data /var/lib/kc/data --port $port" >"$log" 2>&1 &
-server_pid=$!
 base=http://127.0.0.1:$port
-for _ in $(seq 1 100); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break; sleep 0.1; done
+# start_kc [VAR=value …]: the installed kc serve as user kc from /, until /healthz answers.
+start_kc() {
+  in_root runuser -u kc -- /usr/bin/env "$@" /bin/sh -c "cd / && echo \$\$ >/tmp/kc.pid && exec kc serve \
+    --content /usr/share/kc/content --index /var/lib/kc/index --data /var/lib/kc/data --port $port" >"$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break; sleep 0.1; done
+}
+stop_kc() {
+  kill -TERM "$(cat "$root/tmp/kc.pid")"  # kc itself, not runuser
+  wait "$server_pid" || { cat "$log" >&2; fail "kc serve did not exit 0 on SIGTERM"; }
+  server_pid=
+}
+start_kc
 health=$(curl -fsS "$base/healthz") || { cat "$log" >&2; fail "no /healthz"; }
 echo "   /healthz: $health"
 patterns=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["robot_patterns"])' "$health")
@@ -82,9 +91,7 @@ curl -fsS -o /dev/null -A "Mozilla/5.0 (Linux; Android 12; SM-A125F) Mobile" \
 echo "== kc backup while the server runs"
 as_kc "kc backup --data /var/lib/kc/data --to /var/lib/kc/backup/kc.sqlite" 2>&1 | sed 's/^/   /' ||
   fail "kc backup"
-kill -TERM "$(cat "$root/tmp/kc.pid")"  # kc itself, not runuser
-wait "$server_pid" || { cat "$log" >&2; fail "kc serve did not exit 0 on SIGTERM"; }
-server_pid=
+stop_kc
 
 report() { as_kc "kc report --data $1 --from 2000-01-01 --to 2100-12-31 --group file --format json"; }
 live=$(report /var/lib/kc/data) || fail "kc report"
@@ -112,22 +119,20 @@ sed -e "s|/etc/letsencrypt/live/kc.example.org/fullchain.pem|/etc/ssl/certs/kc.p
     -e "s|127.0.0.1:8080|127.0.0.1:$port|" tools/deploy/nginx-kc.conf >"$root/etc/nginx/sites-enabled/kc"
 in_root nginx -t 2>&1 | sed 's/^/   /' || fail "nginx -t on the example"
 in_root nginx || fail "starting nginx"
-in_root runuser -u kc -- /bin/sh -c "cd / && echo \$\$ >/tmp/kc.pid && KC_TRUSTED_PROXIES=127.0.0.1 exec kc serve \
-  --content /usr/share/kc/content --index /var/lib/kc/index --data /var/lib/kc/data --port $port" >"$log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break; sleep 0.1; done
+start_kc KC_TRUSTED_PROXIES=127.0.0.1
 tls=https://127.0.0.1:$tls_port
-for ip in 203.0.113.7 198.51.100.9; do  # two visitors behind the proxy; a client's own X-Forwarded-For is replaced
-  curl -fsSk -o /dev/null --resolve "kc.example.org:$tls_port:127.0.0.1" -H "X-Forwarded-For: 192.0.2.1" \
-    -A "Mozilla/5.0 (Linux; Android 12) Mobile $ip" "https://kc.example.org:$tls_port/files/hiv-aids-guidelines.pdf" ||
-    fail "a download through nginx"
+# Two phones with the same browser, from two addresses, each claiming the same forged
+# X-Forwarded-For: nginx replaces it with the real address and kc believes nginx, so they are
+# two visitors. Were kc to see only nginx (127.0.0.1), the second would be a double click.
+for ip in 127.0.0.2 127.0.0.3; do
+  curl -fsSk -o /dev/null --interface "$ip" --resolve "kc.example.org:$tls_port:127.0.0.1" \
+    -H "X-Forwarded-For: 192.0.2.1" -A "Mozilla/5.0 (Linux; Android 12) Mobile" \
+    "https://kc.example.org:$tls_port/files/hiv-aids-guidelines.pdf" || fail "a download through nginx"
 done
 curl -fsSk -o /dev/null -r 0-99 "$tls/files/hiv-aids-guidelines.pdf" -w '%{http_code}' | grep -q 206 ||
   fail "a range request through nginx"
 in_root nginx -s stop
-kill -TERM "$(cat "$root/tmp/kc.pid")"
-wait "$server_pid" || { cat "$log" >&2; fail "kc serve did not exit 0 on SIGTERM"; }
-server_pid=
+stop_kc
 through=$(report /var/lib/kc/data) || fail "kc report"
 python3 - "$through" <<'PY' || fail "the counts through nginx"
 import json, sys
