@@ -113,7 +113,7 @@ void apply_environment(http::ServerOptions& options) {
 
 // The robot list is required: without it every crawler would count as a reader, and
 // nobody would notice. Only an explicit `robots_file: none` runs without one.
-void resolve_robot_list(std::filesystem::path& robots_file) {
+void resolve_robot_list(fs::path& robots_file) {
   const std::string how = "install it with tools/setup.sh (the npm package crawler-user-agents), point "
                           "robots_file (KC_ROBOTS_FILE) at a copy, or set robots_file: none to count robots as readers";
   if (robots_file == "none") {
@@ -130,6 +130,16 @@ void resolve_robot_list(std::filesystem::path& robots_file) {
   if (!fs::is_regular_file(robots_file, error)) {
     throw std::runtime_error("robot list not found: " + robots_file.string() + " (robots_file); " + how);
   }
+}
+
+void resolve_web_dir(fs::path& web_dir) {
+  if (!web_dir.empty()) return;
+  const Located web = locate_web_dir();
+  if (!web.found) {
+    throw std::runtime_error("no web folder (templates, UI strings): looked for " + describe(web.looked) +
+                             "; run kc from a checkout or an installed prefix, or set web (KC_WEB)");
+  }
+  web_dir = *web.found;
 }
 
 }  // namespace
@@ -153,14 +163,7 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
   resolve_robot_list(options.log.robots_file);
-  if (options.web_dir.empty()) {
-    const Located web = locate_web_dir();
-    if (!web.found) {
-      throw std::runtime_error("no web folder (templates, UI strings): looked for " + describe(web.looked) +
-                               "; run kc from a checkout or an installed prefix, or set web (KC_WEB)");
-    }
-    options.web_dir = *web.found;
-  }
+  resolve_web_dir(options.web_dir);
   try {
     options.validate();
   } catch (const std::invalid_argument& error) {
