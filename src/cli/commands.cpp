@@ -48,8 +48,8 @@ std::optional<content::Corpus> load_valid_corpus(const std::string& content_dir)
 int check(const std::string& content_dir) {
   const auto corpus = load_valid_corpus(content_dir);
   if (!corpus) return kExitProblems;
-  std::cerr << content_dir << ": " << corpus->documents.size() << " guides, " << corpus->files.size()
-            << " files, no problems\n";
+  std::cerr << content_dir << ": " << corpus->documents.size() << " guides, " << corpus->files.size() << " files, "
+            << corpus->diagrams.size() << " diagrams, no problems\n";
   return kExitOk;
 }
 
