@@ -83,12 +83,14 @@ void check_indicators(const Corpus& corpus, std::vector<Problem>& problems) {
   std::set<std::string> works;
   for (const auto& doc : corpus.documents) works.insert(doc.work);
   for (const Indicator& indicator : corpus.indicators) {
-    const bool known = (indicator.of_kind == "file" && corpus.files.count(indicator.of_value)) ||
-                       (indicator.of_kind == "topic" && corpus.find_topic(indicator.of_value)) ||
-                       (indicator.of_kind == "doc" && works.count(indicator.of_value));
-    if (!known) {
-      problems.push_back({"indicators.yaml", 1, "indicator '" + indicator.id + "' counts an unknown " +
-                                                    indicator.of_kind + " '" + indicator.of_value + "'"});
+    const bool files = indicator.of_kind == "file" || indicator.of_kind == "files";
+    for (const std::string& value : indicator.of_values) {
+      const bool known = (files && corpus.files.count(value)) || (indicator.of_kind == "topic" && corpus.find_topic(value)) ||
+                         (indicator.of_kind == "doc" && works.count(value));
+      if (!known) {
+        problems.push_back({"indicators.yaml", 1, "indicator '" + indicator.id + "' counts an unknown " +
+                                                      (files ? std::string("file") : indicator.of_kind) + " '" + value + "'"});
+      }
     }
   }
 }

@@ -549,8 +549,14 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     const auto& indicator = item.indicator;
     auto* entry = content.AddSectionDictionary("IND");
     entry->SetValue("ID", token(indicator.id));
-    entry->SetValue("LABEL", indicator.label);
-    if (!indicator.goal.empty()) entry->SetValueAndShowSection("TEXT", indicator.goal, "GOAL");
+    // In the UI language when indicators.yaml gives it, else in English (marked as such).
+    entry->SetValue("LABEL", indicator.label(lang));
+    entry->SetValue("LABEL_LANG", indicator.label_language(lang));
+    if (!indicator.goal(lang).empty()) {
+      auto* goal = entry->AddSectionDictionary("GOAL");
+      goal->SetValue("TEXT", indicator.goal(lang));
+      goal->SetValue("LANG", indicator.goal_language(lang));
+    }
     const std::string counted = strings.number(lang, item.counted);
     const std::string target = strings.number(lang, static_cast<std::uint64_t>(std::max(0LL, indicator.target)));
     const std::string share = strings.percent(lang, item.share);
@@ -566,6 +572,18 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     entry->SetValue("PROJECTED", item.projected ? strings.date(lang, *item.projected) : page.text("ind.projected_none"));
     entry->SetValue("PERIOD", page.format("ind.period_range", {{"from", strings.date(lang, indicator.from)},
                                                                {"by", strings.date(lang, indicator.by)}}));
+    if (indicator.set_by == "plan") {
+      const std::string key = std::string("ind.source_plan_") + (indicator.counts == "views" ? "views" : "downloads") +
+                              (indicator.first_due.empty() ? "" : "_due");
+      entry->SetValueAndShowSection("TEXT", page.format(key, {{"target", target},
+                                                              {"due", strings.date(lang, indicator.first_due)},
+                                                              {"from", strings.date(lang, indicator.from)},
+                                                              {"by", strings.date(lang, indicator.by)}}),
+                                    "SOURCE");
+    } else if (indicator.set_by == "project") {
+      entry->SetValueAndShowSection("TEXT", page.text("ind.source_project"), "SOURCE");
+      entry->ShowSection("OWN");
+    }
     if (item.months.empty()) continue;
 
     // One row per month: its name, a bar scaled to the busiest month, the count.

@@ -78,10 +78,12 @@ std::map<std::string, std::string> settings(const content::Corpus& corpus) {
   for (const auto& topic : corpus.topics) topics.push_back({{"id", topic.id}, {"names", topic.names}});
   nlohmann::json indicators = nlohmann::json::array();
   for (const auto& indicator : corpus.indicators) {
-    indicators.push_back({{"id", indicator.id}, {"label", indicator.label}, {"goal", indicator.goal},
-                          {"counts", indicator.counts}, {"of_kind", indicator.of_kind},
-                          {"of_value", indicator.of_value}, {"target", indicator.target},
-                          {"from", indicator.from}, {"by", indicator.by}});
+    indicators.push_back({{"id", indicator.id},          {"labels", indicator.labels},
+                          {"goals", indicator.goals},    {"counts", indicator.counts},
+                          {"of_kind", indicator.of_kind}, {"of_values", indicator.of_values},
+                          {"target", indicator.target},  {"from", indicator.from},
+                          {"by", indicator.by},          {"set_by", indicator.set_by},
+                          {"first_due", indicator.first_due}});
   }
   return {{schema::kMetaSynonyms, synonyms.dump()},
           {schema::kMetaTopics, topics.dump()},

@@ -502,9 +502,19 @@ std::vector<content::Indicator> Searcher::indicators() {
     std::vector<content::Indicator> indicators;
     const std::string json = state_->db.get_metadata(schema::kMetaIndicators);
     for (const auto& item : json.empty() ? nlohmann::json::array() : nlohmann::json::parse(json)) {
-      indicators.push_back({item.value("id", ""), item.value("label", ""), item.value("goal", ""),
-                            item.value("counts", ""), item.value("of_kind", ""), item.value("of_value", ""),
-                            item.value("target", 0LL), item.value("from", ""), item.value("by", "")});
+      content::Indicator indicator;
+      indicator.id = item.value("id", "");
+      indicator.labels = item.value("labels", std::map<std::string, std::string>{});
+      indicator.goals = item.value("goals", std::map<std::string, std::string>{});
+      indicator.counts = item.value("counts", "");
+      indicator.of_kind = item.value("of_kind", "");
+      indicator.of_values = item.value("of_values", std::vector<std::string>{});
+      indicator.target = item.value("target", 0LL);
+      indicator.from = item.value("from", "");
+      indicator.by = item.value("by", "");
+      indicator.set_by = item.value("set_by", "");
+      indicator.first_due = item.value("first_due", "");
+      indicators.push_back(std::move(indicator));
     }
     return indicators;
   });
