@@ -76,21 +76,54 @@ TEST_CASE("translations of the starter content link both ways", "[content][start
   CHECK(translated >= 16);  // at least 8 translations, each linked both ways
 }
 
-TEST_CASE("the manuals the indicators count exist, are PDFs and are attached", "[content][starter]") {
-  for (const char* file : {"files/best-practices-manual.pdf", "files/hiv-aids-guidelines.pdf"}) {
-    INFO(file);
-    REQUIRE(corpus().files.count(file));
-    const std::string bytes = kc::test::read_file(starter_content() / file);
-    CHECK(bytes.rfind("%PDF-", 0) == 0);
-    CHECK(bytes.size() < 1024 * 1024);
-    bool attached = false;
-    for (const auto& doc : corpus().documents) {
-      for (const auto& attachment : doc.attachments) attached = attached || attachment.file == file;
+TEST_CASE("each manual exists as a PDF in four languages, each guide attaches its own language's, and one indicator counts all four",
+          "[content][starter]") {
+  for (const std::string base : {"files/best-practices-manual", "files/hiv-aids-guidelines"}) {
+    std::vector<std::string> versions;
+    for (const std::string language : {"en", "fr", "es", "pt"}) {
+      const std::string file = language == "en" ? base + ".pdf" : base + "." + language + ".pdf";
+      versions.push_back(file);
+      INFO(file);
+      REQUIRE(corpus().files.count(file));
+      const std::string bytes = kc::test::read_file(starter_content() / file);
+      CHECK(bytes.rfind("%PDF-", 0) == 0);
+      CHECK(bytes.size() < 1024 * 1024);
+      int attached = 0;
+      for (const auto& doc : corpus().documents) {
+        for (const auto& attachment : doc.attachments) {
+          if (attachment.file.rfind(base, 0) != 0) continue;
+          if (attachment.file == file) ++attached;
+          if (doc.language == language) CHECK(attachment.file == file);  // its own language's PDF
+        }
+      }
+      CHECK(attached >= 3);
     }
-    CHECK(attached);
-    bool counted = false;
-    for (const auto& indicator : corpus().indicators) counted = counted || indicator.of_value == file;
-    CHECK(counted);
+    int counting = 0;
+    for (const auto& indicator : corpus().indicators) {
+      if (indicator.of_kind != "files" || indicator.of_values.front().rfind(base, 0) != 0) continue;
+      ++counting;
+      CHECK(std::set<std::string>(indicator.of_values.begin(), indicator.of_values.end()) ==
+            std::set<std::string>(versions.begin(), versions.end()));
+      CHECK(indicator.set_by == "plan");
+      CHECK(indicator.first_due == "2005-06");
+    }
+    CHECK(counting == 1);
+  }
+}
+
+TEST_CASE("every indicator has its label and goal in four languages and says who set its target", "[content][starter]") {
+  REQUIRE(corpus().indicators.size() >= 9);
+  for (const auto& indicator : corpus().indicators) {
+    INFO(indicator.id);
+    for (const char* language : {"en", "fr", "es", "pt"}) {
+      INFO(language);
+      CHECK(indicator.labels.count(language));
+      CHECK(indicator.goals.count(language));
+    }
+    CHECK(indicator.from == "2026-07-01");
+    CHECK(indicator.by == "2027-12-31");
+    // The plan set the two download targets; the project set every views target itself.
+    CHECK(indicator.set_by == (indicator.counts == "downloads" ? "plan" : "project"));
   }
 }
 
