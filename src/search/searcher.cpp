@@ -506,9 +506,13 @@ std::vector<content::Indicator> Searcher::indicators() {
       indicator.id = item.value("id", "");
       indicator.labels = item.value("labels", std::map<std::string, std::string>{});
       indicator.goals = item.value("goals", std::map<std::string, std::string>{});
+      // An index written before labels had languages (kc-index-8) holds English strings.
+      if (item.contains("label")) indicator.labels.emplace("en", item.value("label", ""));
+      if (item.contains("goal") && !item.value("goal", "").empty()) indicator.goals.emplace("en", item.value("goal", ""));
       indicator.counts = item.value("counts", "");
       indicator.of_kind = item.value("of_kind", "");
       indicator.of_values = item.value("of_values", std::vector<std::string>{});
+      if (item.contains("of_value")) indicator.of_values = {item.value("of_value", "")};
       indicator.target = item.value("target", 0LL);
       indicator.from = item.value("from", "");
       indicator.by = item.value("by", "");
