@@ -5,8 +5,10 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <memory>
+#include <new>
 #include <set>
 
 namespace kc::markdown {
@@ -20,12 +22,13 @@ constexpr int kMaxDepth = 32;
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
 const std::set<std::string, std::less<>> kElements = {
-    "g",    "path",  "rect",  "circle", "ellipse", "line", "polyline",
-    "polygon", "text", "tspan", "title", "desc",  "defs", "marker",
+    "g",       "path", "rect",  "circle", "ellipse", "line", "polyline",
+    "polygon", "text", "tspan", "title",  "desc",    "defs", "marker",
 };
 // Elements whose text is shown or read out; text anywhere else is an authoring mistake.
 const std::set<std::string, std::less<>> kTextElements = {"text", "tspan", "title", "desc"};
 
+// clang-format off
 const std::set<std::string, std::less<>> kAttributes = {
     // geometry
     "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "d", "points", "dx", "dy",
@@ -41,6 +44,7 @@ const std::set<std::string, std::less<>> kAttributes = {
     // identity (prefixed on output)
     "id",
 };
+// clang-format on
 
 // libxml2 keeps global state (its dictionaries, the entity loader): set it up once, before
 // any thread parses. Returning no input for every external entity means none is ever read.
@@ -69,8 +73,7 @@ void keep_first_error(void*, xmlErrorPtr error) {
   first_error->seen = true;
   first_error->line = error->line > 0 ? error->line : 1;
   first_error->message = error->message != nullptr ? error->message : "not well-formed";
-  while (!first_error->message.empty() &&
-         (first_error->message.back() == '\n' || first_error->message.back() == ' ')) {
+  while (!first_error->message.empty() && (first_error->message.back() == '\n' || first_error->message.back() == ' ')) {
     first_error->message.pop_back();
   }
 }
@@ -85,7 +88,9 @@ struct XmlStringFree {
   void operator()(xmlChar* text) const { xmlFree(text); }
 };
 
-std::string text_of(const xmlChar* text) { return text == nullptr ? std::string() : reinterpret_cast<const char*>(text); }
+std::string text_of(const xmlChar* text) {
+  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
+}
 
 bool is_id(std::string_view text) {
   return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -94,18 +99,28 @@ bool is_id(std::string_view text) {
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
 void escape(std::string_view text, bool attribute, std::string& out) {
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -177,7 +192,8 @@ class Sanitiser {
     if (at != nullptr && at->type == XML_TEXT_NODE) {
       const std::string text = text_of(at->content);
       const auto first = text.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos) line -= std::count(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(), '\n');
+      if (first != std::string::npos)
+        line -= std::count(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(), '\n');
     }
     problems_.push_back({line > 0 && line < INT_MAX ? static_cast<int>(line) : 1, std::move(message)});
   }
@@ -219,7 +235,8 @@ class Sanitiser {
 
   void element(xmlNode* at, int depth, std::string& out) {
     const std::string name = text_of(at->name);
-    const std::string shown_name = at->ns != nullptr && at->ns->prefix != nullptr ? text_of(at->ns->prefix) + ":" + name : name;
+    const std::string shown_name =
+        at->ns != nullptr && at->ns->prefix != nullptr ? text_of(at->ns->prefix) + ":" + name : name;
     if (!is_svg(at) || kElements.count(name) == 0) {
       problem(at, "element <" + shown_name + "> is not allowed (dropped with its content)");
       return;
@@ -324,8 +341,8 @@ SanitisedSvg sanitise_svg(std::string_view svg, const SvgOptions& options) {
   context->sax->serror = keep_first_error;
   FirstError error;
   first_error = &error;
-  const std::unique_ptr<xmlDoc, DocumentFree> document(
-      xmlCtxtReadMemory(context.get(), svg.data(), static_cast<int>(svg.size()), "diagram.svg", "UTF-8", kParseOptions));
+  const std::unique_ptr<xmlDoc, DocumentFree> document(xmlCtxtReadMemory(
+      context.get(), svg.data(), static_cast<int>(svg.size()), "diagram.svg", "UTF-8", kParseOptions));
   first_error = nullptr;
   if (!document || !context->wellFormed) {
     problems.push_back({error.line, "not valid XML: " + (error.seen ? error.message : std::string("not well-formed"))});
@@ -352,7 +369,8 @@ SanitisedSvg sanitise_svg(std::string_view svg, const SvgOptions& options) {
   }
   Sanitiser sanitiser(document.get(), options, problems);
   result.html = sanitiser.root(root);
-  std::stable_sort(problems.begin(), problems.end(), [](const SvgProblem& a, const SvgProblem& b) { return a.line < b.line; });
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const SvgProblem& a, const SvgProblem& b) { return a.line < b.line; });
   return result;
 }
 

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <chrono>
-
 #include "markdown/svg.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
 
 using Catch::Matchers::Contains;
 using kc::markdown::sanitise_svg;
@@ -50,9 +49,9 @@ TEST_CASE("without alt text the file's own title names the diagram", "[markdown]
 
 TEST_CASE("hostile SVG is reported and never reaches the output", "[markdown][svg][hostile]") {
   struct Case {
-    std::string body;         // inside the root <svg>
-    const char* problem;      // part of the expected problem message
-    const char* never;        // must not appear in the output
+    std::string body;     // inside the root <svg>
+    const char* problem;  // part of the expected problem message
+    const char* never;    // must not appear in the output
   };
   const Case cases[] = {
       {"<script>alert(1)</script>", "element <script> is not allowed", "alert"},
@@ -62,8 +61,8 @@ TEST_CASE("hostile SVG is reported and never reaches the output", "[markdown][sv
       {"<a href=\"javascript:alert(1)\"><text>click</text></a>", "element <a> is not allowed", "javascript"},
       {"<path d=\"M0 0\" fill=\"javascript:alert(1)\"/>", "may not contain 'javascript:'", "javascript"},
       {"<use href=\"https://evil.example/x.svg#a\"/>", "element <use>", "evil.example"},
-      {"<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"https://evil.example/x.svg#a\"/>", "element <use>",
-       "evil.example"},
+      {"<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"https://evil.example/x.svg#a\"/>",
+       "element <use>", "evil.example"},
       {"<text xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"https://evil.example/\">t</text>",
        "attribute 'xlink:href' is not allowed", "evil.example"},
       {"<text href=\"https://evil.example/\">t</text>", "attribute 'href' is not allowed", "evil.example"},
@@ -73,13 +72,14 @@ TEST_CASE("hostile SVG is reported and never reaches the output", "[markdown][sv
        "element <foreignObject>", "alert"},
       {"<style>@import url(https://evil.example/x.css); rect { fill: url(https://evil.example/p) }</style>",
        "element <style>", "evil.example"},
-      {"<rect width=\"1\" height=\"1\" style=\"fill:url(https://evil.example/p)\"/>", "attribute 'style' is not allowed",
-       "evil.example"},
+      {"<rect width=\"1\" height=\"1\" style=\"fill:url(https://evil.example/p)\"/>",
+       "attribute 'style' is not allowed", "evil.example"},
       {"<rect width=\"1\" height=\"1\" fill=\"url(https://evil.example/p#x)\"/>", "may only refer to this diagram",
        "evil.example"},
       {"<rect width=\"1\" height=\"1\" fill=\"URL( 'https://evil.example/p' )\"/>", "may only refer to this diagram",
        "evil.example"},
-      {"<rect width=\"1\" height=\"1\" fill=\"u\\72l(https://evil.example/p)\"/>", "may not contain '\\'", "evil.example"},
+      {"<rect width=\"1\" height=\"1\" fill=\"u\\72l(https://evil.example/p)\"/>", "may not contain '\\'",
+       "evil.example"},
       {"<html:script xmlns:html=\"http://www.w3.org/1999/xhtml\">alert(1)</html:script>", "element <html:script>",
        "alert"},
       {"<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\"/>", "element <xi:include>",
@@ -111,8 +111,9 @@ TEST_CASE("a DOCTYPE refuses the whole file: no entity is expanded or fetched (X
           "[markdown][svg][hostile]") {
   const std::string svg_open = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\">";
   SECTION("an external entity (XXE) is never read") {
-    const auto svg = sanitise_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n" +
-                                  svg_open + "<text>&xxe;</text></svg>");
+    const auto svg =
+        sanitise_svg("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n" +
+                     svg_open + "<text>&xxe;</text></svg>");
     CHECK(svg.html.empty());
     REQUIRE(!svg.problems.empty());
     CHECK(svg.problems.front().line == 2);
