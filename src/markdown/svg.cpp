@@ -162,23 +162,25 @@ class Sanitiser {
     if (!has_view_box) problem(svg, "the root <svg> needs a viewBox (e.g. viewBox=\"0 0 360 240\")");
 
     const std::string title_id = options_.id_prefix + "title";
-    std::string out = "<svg" + attributes + " class=\"diagram\" role=\"img\" aria-labelledby=\"" + title_id + "\">";
+    std::string title;
     if (!options_.title.empty()) {
-      out += "<title id=\"" + title_id + "\">";
-      escape(collapse_space(options_.title), false, out);
-      out += "</title>";
+      title = "<title id=\"" + title_id + "\">";
+      escape(collapse_space(options_.title), false, title);
+      title += "</title>";
     }
-    bool titled = !options_.title.empty();
+    std::string body;
     for (xmlNode* child = svg->children; child != nullptr; child = child->next) {
       if (child->type == XML_ELEMENT_NODE && is_svg(child) && text_of(child->name) == "title") {
-        if (titled) continue;  // the page's alt text names the diagram
-        titled = true;
-        out += "<title id=\"" + title_id + "\">" + children(child, 1) + "</title>";
+        // The page's alt text names the diagram; else the file's first top-level title.
+        if (title.empty()) title = "<title id=\"" + title_id + "\">" + children(child, 1) + "</title>";
         continue;
       }
-      node(child, 1, out);
+      node(child, 1, body);
     }
-    return out + "</svg>";
+    // Unnamed (no alt text, no title: kc check refuses an image without alt text), it
+    // points at no title that is not there.
+    const std::string named = title.empty() ? "" : " aria-labelledby=\"" + title_id + "\"";
+    return "<svg" + attributes + " class=\"diagram\" role=\"img\"" + named + ">" + title + body + "</svg>";
   }
 
  private:

@@ -174,3 +174,9 @@ TEST_CASE("diagram problems name the line they are on", "[markdown][svg]") {
     CHECK_THAT(svg.problems.front().message, Contains(test.message));
   }
 }
+
+TEST_CASE("a diagram named by neither alt text nor a title points at no missing title", "[markdown][svg]") {
+  const auto svg = sanitise_svg(kOpen + "<rect width=\"5\" height=\"5\"/></svg>", {"", "d1-"});
+  CHECK(svg.problems.empty());
+  CHECK_THAT(svg.html, Catch::StartsWith("<svg viewBox=\"0 0 100 50\" class=\"diagram\" role=\"img\"><rect"));
+}
