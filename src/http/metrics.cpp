@@ -42,7 +42,9 @@ std::string Metrics::prometheus_text(const Gauges& gauges) const {
       << "# TYPE kc_events_committed_total counter\nkc_events_committed_total "
       << gauges.events_committed << '\n'
       << "# TYPE kc_index_revision gauge\nkc_index_revision " << gauges.index_revision << '\n'
-      << "# TYPE kc_index_documents gauge\nkc_index_documents " << gauges.index_documents << '\n';
+      << "# TYPE kc_index_documents gauge\nkc_index_documents " << gauges.index_documents << '\n'
+      << "# HELP kc_robot_patterns Crawler patterns loaded for the COUNTER robot rule (0: no robot list).\n"
+      << "# TYPE kc_robot_patterns gauge\nkc_robot_patterns " << gauges.robot_patterns << '\n';
   return out.str();
 }
 

@@ -21,6 +21,7 @@ class Metrics {
     std::uint64_t index_revision = 0;
     std::uint64_t index_documents = 0;
     std::uint64_t events_committed = 0;
+    std::uint64_t robot_patterns = 0;
     std::uint64_t cache_hits = 0;
     std::uint64_t cache_misses = 0;
     std::uint64_t cache_entries = 0;

@@ -347,6 +347,8 @@ void DownloadLog::flush() { impl_->flush(); }
 
 std::uint64_t DownloadLog::events_committed() const { return impl_->events_committed_.load(); }
 
+std::size_t DownloadLog::robot_patterns() const { return impl_->robots_.pattern_count(); }
+
 void catch_up(const std::filesystem::path& data_dir) {
   if (journal_segments(data_dir).empty()) return;
   SQLite::Database db = open_for_writing(data_dir);

@@ -76,6 +76,7 @@ class DownloadLog {
   void flush();
 
   std::uint64_t events_committed() const;  // events journaled since start, for /metrics
+  std::size_t robot_patterns() const;      // crawler patterns loaded (0: no robot list), for /healthz
 
  private:
   struct Impl;

@@ -106,7 +106,7 @@ TEST_CASE("robots count 0, an allow-listed agent counts, HEAD and 404 count 0", 
   const auto row = counting.row("file", kItem);
   CHECK(row["counted"] == 1);
   CHECK(row["excluded"]["head"] == 1);
-  if (!kc::test::robots_file().empty()) CHECK(row["excluded"]["robot"] == 1);
+  CHECK(row["excluded"]["robot"] == 1);
   CHECK(counting.row("file", "files/missing.pdf")["excluded"]["failed"] == 1);
 }
 

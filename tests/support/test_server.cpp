@@ -14,7 +14,8 @@ std::filesystem::path web_dir() { return test_data() / ".." / ".." / "web"; }
 
 std::filesystem::path robots_file() {
   const auto path = test_data() / ".." / ".." / "tools" / "node_modules" / "crawler-user-agents" / "crawler-user-agents.json";
-  return std::filesystem::exists(path) ? path : std::filesystem::path();
+  if (!std::filesystem::exists(path)) FAIL("the robot list " << path << " is missing: run tools/setup.sh --test");
+  return path;
 }
 
 TestServer::TestServer(std::function<void(http::ServerOptions&)> configure,

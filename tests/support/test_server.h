@@ -14,7 +14,7 @@
 namespace kc::test {
 
 std::filesystem::path web_dir();           // the repository's web/
-std::filesystem::path robots_file();       // the npm crawler list, or "" when not installed
+std::filesystem::path robots_file();       // the npm crawler list (the test fails when it is missing)
 
 class TestServer {
  public:

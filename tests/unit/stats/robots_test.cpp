@@ -23,10 +23,8 @@ constexpr const char* kIphoneSafari =
 }  // namespace
 
 TEST_CASE("every instance of the crawler list is a robot and phone browsers are not", "[stats][robots]") {
-  if (!std::filesystem::exists(crawler_list())) {
-    WARN("skipped: " << crawler_list() << " is absent (run tools/setup.sh)");
-    return;
-  }
+  INFO(crawler_list() << " is missing: run tools/setup.sh");
+  REQUIRE(std::filesystem::exists(crawler_list()));
   const RobotList robots(crawler_list(), {});
   std::ifstream in(crawler_list());
   const auto list = nlohmann::json::parse(in);
