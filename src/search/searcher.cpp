@@ -283,6 +283,7 @@ struct Searcher::State {
       for (auto& entry : *field_parsers) entry.second.set_stopper(stop);
     }
     std::vector<Xapian::Query> parsed;
+    std::set<std::string> seen;
     for (const auto& reading : readings) {
       const std::string expanded = synonyms.expand(reading);
       for (auto& [parser_language, parser] : parsers) {
@@ -295,7 +296,10 @@ struct Searcher::State {
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                           parse_one(summary_parsers.at(parser_language), expanded, reading, schema::kPrefixSummary),
                           kSummaryWeight)};
-        parsed.emplace_back(Xapian::Query::OP_OR, std::begin(fields), std::end(fields));
+        Xapian::Query query(Xapian::Query::OP_OR, std::begin(fields), std::end(fields));
+        // Most words stem alike in two or more of the languages ("mercury", "array"): each
+        // reading is matched once (OP_MAX does not merge equal subqueries).
+        if (seen.insert(query.serialise()).second) parsed.push_back(std::move(query));
       }
     }
     return Xapian::Query(Xapian::Query::OP_MAX, parsed.begin(), parsed.end());
