@@ -141,7 +141,8 @@ TEST_CASE("an installed kc ingest finds the stop-word lists from its prefix, and
   const auto ingested = kc::test::run_command(ingest);
   REQUIRE(ingested.status == 0);
   const auto found = nlohmann::json::parse(
-      kc::test::run_command(kc.program().string() + " search 'how to use a retort' --json --index " + index.string())
+      kc::test::run_command(kc.program().string() + " search 'how to use a retort' --lang en --json --index " +
+                            index.string())
           .output);
   CHECK(found["results"].at(0)["id"] == "en/retort");
 }
