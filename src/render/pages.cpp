@@ -476,6 +476,15 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
     entry->SetValue("URL", page.url(search_link(without)));
   }
 
+  // A language filter with few matches: the other languages' matches below, each labelled.
+  for (const auto& group : response.other_languages) {
+    auto* other = content.AddSectionDictionary("OTHER");
+    other->SetValue("LANG", group.language);
+    other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
+                                                                   {"in_language", page.text("search.in." + group.language)}}));
+    page.list(*other, group.results, true, &index);
+  }
+
   if (response.total == 0) {
     content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
                                                     : page.format("search.none", {{"q", request.query}}));

@@ -49,6 +49,13 @@ struct ResultItem {
   std::optional<std::string> published;
 };
 
+// The matches in one other language, shown when the chosen language has few (issue 12).
+struct LanguageResults {
+  std::string language;
+  std::uint64_t total = 0;
+  std::vector<ResultItem> results;  // the best few
+};
+
 struct SearchResponse {
   std::string query;
   std::uint64_t total = 0;
@@ -58,6 +65,10 @@ struct SearchResponse {
   std::optional<std::string> corrected;  // "did you mean"
   std::vector<ResultItem> results;
   std::map<std::string, std::vector<FacetValue>> facets;  // topic, language, country, audience
+  // With a language filter, on the first page, when it has fewer than kFewResults results:
+  // the matches in each other language that has some, in en, fr, es, pt order.
+  std::vector<LanguageResults> other_languages;
+  static constexpr std::uint64_t kFewResults = 3;
 };
 
 struct Attachment {

@@ -39,6 +39,18 @@ TEST_CASE("the UI language comes from ?ui= first, then Accept-Language", "[http]
   CHECK_THAT(client.Get("/?ui=xx", {{"Accept-Language", "es"}})->body, Contains("<html lang=\"es\""));
 }
 
+TEST_CASE("a French search with no French match shows the English and Portuguese ones, labelled", "[http][pages]") {
+  auto client = server().http();
+  const auto english_ui = client.Get("/search?q=garimpo&lang=fr&ui=en");
+  REQUIRE(english_ui);
+  CHECK_THAT(english_ui->body, Contains("No guides found") && Contains("<h2>1 guide in English</h2>") &&
+                                   Contains("<h2>1 guide in Portuguese</h2>") && Contains("/docs/pt/garimpo-mineiro") &&
+                                   Contains("/docs/en/women-artisanal-mining"));
+  CHECK(gzip_size(english_ui->body) <= 14 * 1024);
+  CHECK_THAT(client.Get("/search?q=garimpo&lang=fr&ui=fr")->body, Contains("<h2>1 guide en portugais</h2>"));
+  CHECK_THAT(client.Get("/search?q=garimpo&ui=en")->body, !Contains("guide in Portuguese"));
+}
+
 TEST_CASE("a guide page links its translations with hreflang and shows its attachments", "[http][pages]") {
   const auto result = server().http().Get("/docs/en/retort");
   REQUIRE(result->status == 200);

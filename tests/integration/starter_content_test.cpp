@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -125,6 +126,28 @@ TEST_CASE("every indicator has its label and goal in four languages and says who
     // The plan set the two download targets; the project set every views target itself.
     CHECK(indicator.set_by == (indicator.counts == "downloads" ? "plan" : "project"));
   }
+}
+
+// Issue 13: galamsey is ILLEGAL mining in Ghana; its group must not make it the same as
+// licensed small-scale mining (a guide on getting a licence would rank as one on galamsey).
+TEST_CASE("no synonym group makes galamsey or barequeo the same as artisanal or small-scale mining",
+          "[content][starter][synonyms]") {
+  const auto in_group = [](const std::vector<std::string>& group, const std::string& expression) {
+    return std::find(group.begin(), group.end(), expression) != group.end();
+  };
+  bool galamsey_found = false;
+  for (const auto& group : corpus().synonyms) {
+    for (const char* narrower : {"galamsey", "barequeo"}) {
+      if (!in_group(group, narrower)) continue;
+      galamsey_found = galamsey_found || std::string(narrower) == "galamsey";
+      INFO(narrower);
+      for (const char* broader : {"artisanal mining", "small-scale mining", "orpaillage", "garimpo", "minería artesanal",
+                                  "mineração artesanal", "exploitation minière artisanale"}) {
+        CHECK(!in_group(group, broader));
+      }
+    }
+  }
+  CHECK(galamsey_found);  // and it is in a group: people type it
 }
 
 TEST_CASE("every page of the starter content is at most 14 KB gzipped when served", "[content][starter][http]") {
