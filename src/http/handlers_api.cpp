@@ -97,7 +97,7 @@ Response sitemap_xml(const Request& request, Context& context) {
   const auto documents = context.searcher().all_documents();
   // hreflang is the guide's variant (pt-BR) when it names one (validated: letters and "-").
   std::map<std::string, std::string> tags;
-  for (const auto& doc : documents) tags[doc.id] = doc.variant.empty() ? doc.language : doc.variant;
+  for (const auto& doc : documents) tags[doc.id] = content::lang_tag(doc.language, doc.variant);
   const auto tag_of = [&tags](const std::string& language, const std::string& slug) {
     const auto found = tags.find(language + "/" + slug);
     return found == tags.end() ? language : found->second;
