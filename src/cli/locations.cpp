@@ -1,5 +1,6 @@
 #include "cli/locations.h"
 
+#include <stdexcept>
 #include <system_error>
 
 namespace kc::cli {
@@ -74,6 +75,11 @@ std::string describe(const std::vector<fs::path>& looked) {
     text += looked[i].string();
   }
   return text;
+}
+
+fs::path found_or_throw(const Located& located, const std::string& what, const std::string& how) {
+  if (!located.found) throw std::runtime_error("no " + what + ": looked for " + describe(located.looked) + "; " + how);
+  return *located.found;
 }
 
 }  // namespace kc::cli
