@@ -4,8 +4,8 @@
 // one word a line, and tools/setup.sh installs. `kc ingest` reads them and stores them,
 // folded, in the index with each revision (schema::kMetaStopWords), so a search needs no
 // file and the lists switch with the revision. A query ignores them outside phrases.
-// The few words the package lacks and its upstream has accepted since (French "les" and
-// "ils") are added here, each with its reason, not a copy of the lists.
+// The few words the package lacks, reported upstream (French "les" and "ils"), are added
+// here, each with its reason: not a copy of the lists.
 #include <filesystem>
 #include <map>
 #include <string>
