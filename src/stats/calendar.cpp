@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "stats/download_log.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

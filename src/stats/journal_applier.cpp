@@ -6,9 +6,9 @@
 #include <optional>
 #include <variant>
 
-#include "stats/download_log.h"
 #include "stats/event_record.h"
 #include "stats/schema.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "stats/download_log.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

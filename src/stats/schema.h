@@ -21,7 +21,7 @@
 #include <optional>
 #include <string>
 
-#include "stats/download_log.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 
