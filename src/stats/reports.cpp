@@ -25,16 +25,20 @@ struct Totals {
 
 using TotalsByKey = std::map<std::string, Totals>;
 
+// Counted, unique, then each reason in kExclusionReasons' order (read_totals).
 // Raw events: a COUNTER session is visitor + UTC hour (the visitor key already changes
 // with the UTC date); unique counts distinct (item, session) among counted events.
-constexpr const char* kRawTotals =
-    "sum(reason = ''), "
-    "count(DISTINCT CASE WHEN reason = '' THEN item || char(31) || visitor || char(31) || (time / 3600000) END), "
-    "sum(reason = 'failed'), sum(reason = 'head'), sum(reason = 'robot'), sum(reason = 'bulk'), "
-    "sum(reason = 'range_continuation'), sum(reason = 'double_click')";
-constexpr const char* kFoldedTotals =
-    "sum(counted), sum(unique_sessions), sum(failed), sum(head), sum(robot), sum(bulk), "
-    "sum(range_continuation), sum(double_click)";
+const std::string& raw_totals() {
+  static const std::string sql =
+      "sum(reason = ''), "
+      "count(DISTINCT CASE WHEN reason = '' THEN item || char(31) || visitor || char(31) || (time / 3600000) END), " +
+      for_each_reason(kEventsWithReason);
+  return sql;
+}
+const std::string& folded_totals() {
+  static const std::string sql = "sum(counted), sum(unique_sessions), " + for_each_reason("sum({})");
+  return sql;
+}
 
 const char* raw_key(Group group) {
   switch (group) {
@@ -86,7 +90,7 @@ Totals read_totals(SQLite::Statement& statement) {
 TotalsByKey totals_by_key(SQLite::Database& db, Group group, EventKind kind, std::int64_t first_day,
                           std::int64_t last_day) {
   TotalsByKey totals;
-  SQLite::Statement raw(db, std::string("SELECT ") + raw_key(group) + " AS key, " + kRawTotals +
+  SQLite::Statement raw(db, std::string("SELECT ") + raw_key(group) + " AS key, " + raw_totals() +
                                 " FROM events WHERE kind = ? AND time >= ? AND time < ? GROUP BY key");
   raw.bind(1, to_string(kind));
   raw.bind(2, first_day * kMillisPerDay);
@@ -94,7 +98,7 @@ TotalsByKey totals_by_key(SQLite::Database& db, Group group, EventKind kind, std
   while (raw.executeStep()) totals[raw.getColumn(0).getString()].add(read_totals(raw));
 
   if (const char* key = folded_key(group)) {
-    SQLite::Statement folded(db, std::string("SELECT ") + key + " AS key, " + kFoldedTotals +
+    SQLite::Statement folded(db, std::string("SELECT ") + key + " AS key, " + folded_totals() +
                                      " FROM monthly WHERE kind = ? AND month >= ? AND month <= ? GROUP BY key");
     folded.bind(1, to_string(kind));
     folded.bind(2, format_month(first_of_month(first_day - 1, 1)));  // months whose first day is in range
@@ -138,7 +142,7 @@ std::optional<std::string> spike(std::uint64_t counted, double average, bool mon
 
 ReportRow make_row(const std::string& key, const Totals& totals) {
   ReportRow row{key, totals.counted, totals.unique, {}, std::nullopt};
-  for (std::size_t r = 0; r < kReasons; ++r) row.excluded[to_string(kExclusionReasons[r])] = totals.excluded[r];
+  for (std::size_t r = 0; r < kReasons; ++r) row.excluded[kExclusionReasons[r].name] = totals.excluded[r];
   return row;
 }
 
