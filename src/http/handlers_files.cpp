@@ -104,9 +104,6 @@ Response download_file(const Request& request, Context& context) {
   facts.kind = stats::EventKind::Download;
   facts.file = "files/" + relative;
   facts.item = facts.file;
-  facts.head = request.head();
-  facts.client_ip = request.client_ip;
-  facts.user_agent = request.header("user-agent");
   Response response;
   try {
     const FileInfo file = find_file(context.site.options.content_dir / "files", relative);
@@ -118,7 +115,7 @@ Response download_file(const Request& request, Context& context) {
     response = error_response(request, context, error.status(), error.what());
   }
   context.site.metrics.count_download();
-  if (context.site.options.count_events) response.download_event = std::move(facts);
+  response.effects.download = std::move(facts);
   return response;
 }
 
