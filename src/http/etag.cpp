@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "content/civil_date.h"
+
 namespace kc::http {
 namespace {
 
@@ -21,24 +23,6 @@ std::string_view trim(std::string_view text) {
 std::string_view strip_weak(std::string_view tag) {
   if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
   return tag;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
-// low-level date algorithms"): exact for any year, independent of TZ and of timegm().
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-  static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDaysIn[month - 1];
 }
 
 // Reads exactly `count` digits at `pos`; -1 when they are not all digits.
@@ -161,12 +145,11 @@ std::optional<std::time_t> parse_http_date(const std::string& text) {
     return std::nullopt;
   }
   if (fields.year < 0 || fields.month < 1 || fields.day < 1 ||
-      fields.day > days_in_month(fields.year, fields.month) || fields.hour > 23 ||
+      fields.day > content::days_in_month(fields.year, fields.month) || fields.hour > 23 ||
       fields.minute > 59 || fields.second > 60) {  // 60: a leap second, as the grammar allows
     return std::nullopt;
   }
-  const std::int64_t days = days_from_civil(fields.year, static_cast<unsigned>(fields.month),
-                                            static_cast<unsigned>(fields.day));
+  const std::int64_t days = content::days_from_civil({fields.year, fields.month, fields.day});
   return static_cast<std::time_t>(days * 86400 + fields.hour * 3600 + fields.minute * 60 +
                                   fields.second);
 }
