@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "content/civil_date.h"
+#include "http/header_tokens.h"
 
 namespace kc::http {
 namespace {
@@ -13,12 +14,6 @@ constexpr const char* kLongDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday
                                      "Thursday", "Friday", "Saturday"};
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 std::string_view strip_weak(std::string_view tag) {
   if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
@@ -104,8 +99,8 @@ std::string make_etag(std::uint64_t size, std::int64_t mtime_ns) {
 }
 
 bool etag_matches(const std::string& if_none_match, const std::string& etag) {
-  const std::string_view ours = strip_weak(trim(etag));
-  std::string_view list = trim(if_none_match);
+  const std::string_view ours = strip_weak(trim_whitespace(etag));
+  std::string_view list = trim_whitespace(if_none_match);
   if (list == "*") return true;
   while (!list.empty()) {
     // Commas may appear inside an opaque tag (RFC 7232 §2.3 etagc), so read quoted tags
@@ -138,7 +133,7 @@ std::string http_date(std::time_t time) {
 }
 
 std::optional<std::time_t> parse_http_date(const std::string& text) {
-  const std::string_view value = trim(text);
+  const std::string_view value = trim_whitespace(text);
   Fields fields;
   if (!parse_imf_fixdate(value, fields) && !parse_rfc850(value, fields) &&
       !parse_asctime(value, fields)) {
@@ -156,8 +151,8 @@ std::optional<std::time_t> parse_http_date(const std::string& text) {
 
 bool not_modified(const std::string& if_none_match, const std::string& if_modified_since,
                   const std::string& etag, std::time_t last_modified) {
-  if (!trim(if_none_match).empty()) return etag_matches(if_none_match, etag);
-  if (trim(if_modified_since).empty()) return false;
+  if (!trim_whitespace(if_none_match).empty()) return etag_matches(if_none_match, etag);
+  if (trim_whitespace(if_modified_since).empty()) return false;
   const auto since = parse_http_date(if_modified_since);
   return since && last_modified <= *since;
 }

@@ -20,6 +20,7 @@
 #include <thread>
 #include <utility>
 
+#include "content/text.h"
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
@@ -36,11 +37,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kChunkBytes = 256 * 1024;
 constexpr int kSendBufferBytes = 512 * 1024;
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // HTTP/1.1 keeps the connection unless asked to close; HTTP/1.0 only when asked to keep.
 bool wants_keep_alive(const P::Http::Request& request) {
   const auto connection = request.headers().tryGet<P::Http::Header::Connection>();
@@ -55,9 +51,9 @@ std::map<std::string, std::string> header_map(const P::Http::Request& request) {
   for (const auto& header : request.headers().list()) {
     std::ostringstream value;
     header->write(value);
-    headers.emplace(lower(header->name()), value.str());
+    headers.emplace(content::ascii_lower(header->name()), value.str());
   }
-  for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(lower(name), raw.value());
+  for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(content::ascii_lower(name), raw.value());
   return headers;
 }
 

@@ -13,6 +13,7 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 
+#include "content/text.h"
 #include "render/i18n.h"
 #include "render/link.h"
 
@@ -55,16 +56,6 @@ std::string token(const std::string& text) {
   for (const char ch : text) {
     const auto byte = static_cast<unsigned char>(ch);
     out += (std::isalnum(byte) && byte < 0x80) ? static_cast<char>(std::tolower(byte)) : '-';
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
   }
   return out;
 }
@@ -218,7 +209,7 @@ class Page {
       } else if (!item.summary.empty()) {
         entry->SetValueAndShowSection("TEXT", item.summary, "SUMMARY");
       }
-      const std::string meta = join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
+      const std::string meta = content::join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
                                      item.language.empty() ? "" : name_of("lang.", item.language),
                                      item.published ? strings().date(lang_, *item.published) : ""},
                                     " · ");
@@ -421,7 +412,7 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
   const auto names = [&page](const std::vector<std::string>& codes, const std::string& prefix) {
     std::vector<std::string> out;
     for (const auto& code : codes) out.push_back(page.name_of(prefix, code));
-    return join(out, ", ");
+    return content::join(out, ", ");
   };
   if (!document.countries.empty()) content.SetValueAndShowSection("TEXT", names(document.countries, "country."), "COUNTRIES");
   if (!document.audience.empty()) content.SetValueAndShowSection("TEXT", names(document.audience, "audience."), "AUDIENCE");
@@ -590,7 +581,7 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
       described.push_back(name + ": " + count);
       row += 1;
     }
-    chart->SetValue("LABEL", title + ": " + join(described, "; "));
+    chart->SetValue("LABEL", title + ": " + content::join(described, "; "));
   }
   return page.expand();
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "content/link_resolver.h"
+#include "content/text.h"
 #include "content/utf8.h"
 #include "markdown/render.h"
 #include "search/fold.h"
@@ -14,12 +15,6 @@
 
 namespace kc::search {
 namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string joined;
-  for (const auto& item : items) joined += (joined.empty() ? "" : separator) + item;
-  return joined;
-}
 
 nlohmann::json metadata(const content::Document& doc) {
   nlohmann::json attachments = nlohmann::json::array();
@@ -76,7 +71,7 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   generator_.increase_termpos();
   generator_.index_text(fold(doc.summary), 2);
   generator_.increase_termpos();
-  generator_.index_text(fold(join(doc.tags, " ")), 2);
+  generator_.index_text(fold(content::join(doc.tags, " ")), 2);
   generator_.increase_termpos();
   generator_.index_text(fold(rendered.headings), 2);
   generator_.increase_termpos();

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 
+#include "content/text.h"
+
 namespace kc::search {
 namespace {
 
@@ -17,13 +19,10 @@ bool is_ascii(std::string_view text) {
 
 // Lower-cases ASCII letters; an apostrophe becomes a space, so that French elisions
 // ("l'orpailleur", "d'eau") index and match the word itself.
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '\'') c = ' ';
-  }
-  return lower;
+std::string ascii_fold(std::string_view text) {
+  std::string folded = content::ascii_lower(text);
+  std::replace(folded.begin(), folded.end(), '\'', ' ');
+  return folded;
 }
 
 struct Normalizers {
@@ -45,11 +44,11 @@ const Normalizers& normalizers() {
 }  // namespace
 
 std::string fold(std::string_view text) {
-  if (is_ascii(text)) return ascii_lower(text);
+  if (is_ascii(text)) return ascii_fold(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = normalizers().nfd;
   const icu::Normalizer2* nfc = normalizers().nfc;
-  if (nfd == nullptr || nfc == nullptr) return ascii_lower(text);
+  if (nfd == nullptr || nfc == nullptr) return ascii_fold(text);
   const icu::UnicodeString decomposed =
       nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
   icu::UnicodeString stripped;
@@ -63,7 +62,7 @@ std::string fold(std::string_view text) {
     i += U16_LENGTH(c);
   }
   icu::UnicodeString composed = nfc->normalize(stripped, status);
-  if (U_FAILURE(status)) return ascii_lower(text);
+  if (U_FAILURE(status)) return ascii_fold(text);
   composed.toLower(icu::Locale::getRoot());
   std::string folded;
   composed.toUTF8String(folded);
