@@ -40,40 +40,29 @@ const std::string& folded_totals() {
   return sql;
 }
 
-const char* raw_key(Group group) {
-  switch (group) {
-    case Group::File:
-      return "item";
-    case Group::Doc:
-      return "work";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "strftime('%Y-%m', time / 1000, 'unixepoch')";
-    case Group::Day:
-      return "strftime('%Y-%m-%d', time / 1000, 'unixepoch')";
-  }
-  return "item";
-}
+// Each group: its name, its key in the events table and in monthly (none: a folded month
+// has no days).
+struct GroupColumns {
+  Group group;
+  const char* name;
+  const char* raw_key;
+  const char* folded_key;
+};
 
-const char* folded_key(Group group) {
-  switch (group) {
-    case Group::File:
-      return "item";
-    case Group::Doc:
-      return "work";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "month";
-    case Group::Day:
-      return nullptr;
+constexpr GroupColumns kGroups[] = {
+    {Group::File, "file", "item", "item"},
+    {Group::Doc, "doc", "work", "work"},
+    {Group::Topic, "topic", "topic", "topic"},
+    {Group::Language, "language", "language", "language"},
+    {Group::Month, "month", "strftime('%Y-%m', time / 1000, 'unixepoch')", "month"},
+    {Group::Day, "day", "strftime('%Y-%m-%d', time / 1000, 'unixepoch')", nullptr},
+};
+
+const GroupColumns& columns_of(Group group) {
+  for (const auto& columns : kGroups) {
+    if (columns.group == group) return columns;
   }
-  return nullptr;
+  return kGroups[0];
 }
 
 Totals read_totals(SQLite::Statement& statement) {
@@ -90,14 +79,15 @@ Totals read_totals(SQLite::Statement& statement) {
 TotalsByKey totals_by_key(SQLite::Database& db, Group group, EventKind kind, std::int64_t first_day,
                           std::int64_t last_day) {
   TotalsByKey totals;
-  SQLite::Statement raw(db, std::string("SELECT ") + raw_key(group) + " AS key, " + raw_totals() +
+  const GroupColumns& columns = columns_of(group);
+  SQLite::Statement raw(db, std::string("SELECT ") + columns.raw_key + " AS key, " + raw_totals() +
                                 " FROM events WHERE kind = ? AND time >= ? AND time < ? GROUP BY key");
   raw.bind(1, to_string(kind));
   raw.bind(2, first_day * kMillisPerDay);
   raw.bind(3, (last_day + 1) * kMillisPerDay);
   while (raw.executeStep()) totals[raw.getColumn(0).getString()].add(read_totals(raw));
 
-  if (const char* key = folded_key(group)) {
+  if (const char* key = columns.folded_key) {
     SQLite::Statement folded(db, std::string("SELECT ") + key + " AS key, " + folded_totals() +
                                      " FROM monthly WHERE kind = ? AND month >= ? AND month <= ? GROUP BY key");
     folded.bind(1, to_string(kind));
@@ -191,27 +181,11 @@ std::vector<ReportRow> keyed_rows(SQLite::Database* db, const ReportQuery& query
 
 }  // namespace
 
-const char* to_string(Group group) {
-  switch (group) {
-    case Group::File:
-      return "file";
-    case Group::Doc:
-      return "doc";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "month";
-    case Group::Day:
-      return "day";
-  }
-  return "file";
-}
+const char* to_string(Group group) { return columns_of(group).name; }
 
 std::optional<Group> parse_group(const std::string& text) {
-  for (const Group group : {Group::File, Group::Doc, Group::Topic, Group::Language, Group::Month, Group::Day}) {
-    if (text == to_string(group)) return group;
+  for (const auto& columns : kGroups) {
+    if (text == columns.name) return columns.group;
   }
   return std::nullopt;
 }
