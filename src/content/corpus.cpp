@@ -86,6 +86,61 @@ void load_synonyms(const YAML::Node& root, Corpus& corpus, std::vector<Problem>&
   }
 }
 
+// A text in the UI languages: a single string (English) or a map { en: …, fr: …, es: …, pt: … }.
+std::map<std::string, std::string> texts_at(const YAML::Node& item, const char* key, int line,
+                                            std::vector<Problem>& problems) {
+  std::map<std::string, std::string> texts;
+  const YAML::Node node = child(item, key);
+  if (!node.IsDefined() || node.IsNull()) return texts;
+  if (node.IsScalar()) {
+    if (!node.Scalar().empty()) texts["en"] = node.Scalar();
+    return texts;
+  }
+  if (!node.IsMap()) {
+    problems.push_back({"indicators.yaml", line_of(node), std::string("'") + key + "' must be a text or { en: …, fr: …, es: …, pt: … }"});
+    return texts;
+  }
+  for (const auto& entry : node) {
+    const std::string language = entry.first.Scalar();
+    if (!is_known_language(language) || !entry.second.IsScalar()) {
+      problems.push_back({"indicators.yaml", line_of(entry.first),
+                          std::string("'") + key + "' has an unknown language '" + language + "' (en, fr, es or pt)"});
+    } else if (!entry.second.Scalar().empty()) {
+      texts[language] = entry.second.Scalar();
+    }
+  }
+  if (!texts.empty() && !texts.count("en")) {
+    problems.push_back({"indicators.yaml", line, std::string("'") + key + "' needs its English text (en: …)"});
+  }
+  return texts;
+}
+
+// { file: files/… }, { files: [files/…, …] } (counted together), { doc: <work> } or { topic: <id> }.
+void read_of(const YAML::Node& item, int line, Indicator& indicator, std::vector<Problem>& problems) {
+  const YAML::Node of_node = child(item, "of");
+  if (of_node.IsMap() && of_node.size() == 1) {
+    const auto of = *of_node.begin();
+    indicator.of_kind = of.first.Scalar();
+    if (of.second.IsScalar() && indicator.of_kind != "files") {
+      indicator.of_values = {of.second.Scalar()};
+    } else if (of.second.IsSequence() && indicator.of_kind == "files") {
+      for (const auto& value : of.second) {
+        if (value.IsScalar()) indicator.of_values.push_back(value.Scalar());
+      }
+    }
+  }
+  const bool known_kind = indicator.of_kind == "file" || indicator.of_kind == "files" || indicator.of_kind == "doc" ||
+                          indicator.of_kind == "topic";
+  if (!known_kind || indicator.of_values.empty()) {
+    problems.push_back({"indicators.yaml", line,
+                        "'of' must be { file: … }, { files: [ …, … ] }, { doc: … } or { topic: … }"});
+  }
+}
+
+bool is_valid_month_or_day(const std::string& text) {
+  return is_valid_date(text) || (text.size() == 7 && is_valid_date(text + "-01"));
+}
+
 void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem>& problems) {
   if (!root.IsDefined() || root.IsNull()) return;
   if (!root.IsSequence()) {
@@ -95,18 +150,25 @@ void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem
   for (const auto& item : root) {
     const int line = line_of(item);
     const auto text = [&](const char* key) { return scalar_at(item, key); };
-    Indicator indicator{text("id"), text("label"), text("goal"), text("counts"), {}, {}, 0, text("from"), text("by")};
+    Indicator indicator;
+    indicator.id = text("id");
+    indicator.labels = texts_at(item, "label", line, problems);
+    indicator.goals = texts_at(item, "goal", line, problems);
+    indicator.counts = text("counts");
+    indicator.from = text("from");
+    indicator.by = text("by");
+    indicator.set_by = text("set_by");
+    indicator.first_due = text("first_due");
     if (indicator.id.empty()) problems.push_back({"indicators.yaml", line, "an indicator needs an 'id'"});
     if (indicator.counts != "downloads" && indicator.counts != "views") {
       problems.push_back({"indicators.yaml", line, "'counts' must be downloads or views"});
     }
-    if (const YAML::Node of_node = child(item, "of"); of_node.IsMap() && of_node.size() == 1) {
-      const auto of = *of_node.begin();
-      indicator.of_kind = of.first.Scalar();
-      indicator.of_value = of.second.IsScalar() ? of.second.Scalar() : "";
+    read_of(item, line, indicator, problems);
+    if (!indicator.set_by.empty() && indicator.set_by != "plan" && indicator.set_by != "project") {
+      problems.push_back({"indicators.yaml", line, "'set_by' must be plan (the strategic plan's target) or project"});
     }
-    if (indicator.of_kind != "file" && indicator.of_kind != "doc" && indicator.of_kind != "topic") {
-      problems.push_back({"indicators.yaml", line, "'of' must be { file: … }, { doc: … } or { topic: … }"});
+    if (!indicator.first_due.empty() && (indicator.set_by != "plan" || !is_valid_month_or_day(indicator.first_due))) {
+      problems.push_back({"indicators.yaml", line, "'first_due' is a plan target's first deadline: YYYY-MM or YYYY-MM-DD, with set_by: plan"});
     }
     try {
       indicator.target = child(item, "target").as<long long>(0);
@@ -118,6 +180,21 @@ void load_indicators(const YAML::Node& root, Corpus& corpus, std::vector<Problem
       problems.push_back({"indicators.yaml", line, "'from' and 'by' must be dates (YYYY-MM-DD), from ≤ by"});
     }
     corpus.indicators.push_back(std::move(indicator));
+  }
+}
+
+// diagrams/*.svg: any other file there is reported (a diagram is an SVG file, nothing else).
+void load_diagrams(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems) {
+  const fs::path diagrams = root / "diagrams";
+  if (!fs::is_directory(diagrams)) return;
+  for (const auto& entry : fs::recursive_directory_iterator(diagrams)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), root).generic_string();
+    if (entry.path().extension() != ".svg") {
+      problems.push_back({relative, 1, "only SVG diagrams (.svg) belong in diagrams/"});
+    } else {
+      corpus.diagrams.emplace(relative, read_file(entry.path()));
+    }
   }
 }
 
@@ -134,7 +211,7 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
-    if (it.depth() == 0 && it->is_directory() && (name == "files" || name.front() == '.')) {
+    if (it.depth() == 0 && it->is_directory() && (name == "files" || name == "diagrams" || name.front() == '.')) {
       it.disable_recursion_pending();
       continue;
     }
@@ -156,7 +233,7 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     doc.fingerprint = fnv1a64(bytes);
     corpus.file_hashes.emplace(path, doc.fingerprint);
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
-      doc.links.push_back({std::move(link.url), link.line});
+      doc.links.push_back({std::move(link.url), link.line, link.image, std::move(link.alt)});
     }
     // Bodies are dropped once their links are extracted, except those over the limit,
     // which validation must still see to report them.
@@ -208,12 +285,36 @@ void finish_fingerprints(Corpus& corpus) {
     for (const auto& [language, slug] : doc.translations) {
       derived += corpus.find(language, slug) ? language + '/' + slug + '\n' : "";
     }
-    for (const auto& link : doc.links) derived += resolve_link(corpus, doc, link.url).href + '\n';
+    for (const auto& link : doc.links) {
+      const ResolvedLink resolved = resolve_link(corpus, doc, link.url);
+      derived += resolved.href + '\n';
+      // An inlined diagram is part of the page: editing it re-indexes the guides showing it.
+      if (resolved.kind == ResolvedLink::Kind::Diagram) {
+        derived += std::to_string(fnv1a64(corpus.diagrams.at(resolved.href.substr(1)))) + '\n';
+      }
+    }
     doc.fingerprint = fnv1a64(derived, doc.fingerprint);
   }
 }
 
+std::string text_in(const std::map<std::string, std::string>& texts, const std::string& language) {
+  for (const std::string& choice : {language, std::string("en")}) {
+    if (const auto found = texts.find(choice); found != texts.end()) return found->second;
+  }
+  return {};
+}
+
+std::string language_of(const std::map<std::string, std::string>& texts, const std::string& language) {
+  if (texts.count(language)) return language;
+  return texts.count("en") ? "en" : "";
+}
+
 }  // namespace
+
+std::string Indicator::label(const std::string& language) const { return text_in(labels, language); }
+std::string Indicator::goal(const std::string& language) const { return text_in(goals, language); }
+std::string Indicator::label_language(const std::string& language) const { return language_of(labels, language); }
+std::string Indicator::goal_language(const std::string& language) const { return language_of(goals, language); }
 
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed) {
   std::uint64_t hash = seed;
@@ -283,6 +384,7 @@ LoadedCorpus load_corpus(const fs::path& root) {
   load_synonyms(load_settings(root, "synonyms.yaml", problems), corpus, problems);
   load_indicators(load_settings(root, "indicators.yaml", problems), corpus, problems);
   load_files(root, corpus);
+  load_diagrams(root, corpus, problems);
   load_documents(root, corpus, problems);
   corpus.build_lookup();
   assign_works(corpus);

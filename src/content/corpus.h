@@ -1,6 +1,7 @@
 #pragma once
 // The whole content tree (DESIGN §2): topics.yaml, synonyms.yaml, indicators.yaml, every
-// guide under <lang>/<topic>/<slug>.md and the attachments under files/. load_corpus()
+// guide under <lang>/<topic>/<slug>.md, the attachments under files/ and the SVG
+// diagrams under diagrams/ (held in memory: each is a few KB, and pages inline them). load_corpus()
 // reads and validates all of it and returns every problem found; it throws only when
 // the folder itself cannot be read (std::runtime_error naming the path). Guide bodies are
 // not held after loading (memory would grow with the corpus): read_body() reads them again.
@@ -22,17 +23,29 @@ struct Topic {
   std::map<std::string, std::string> names;  // UI language → name
 };
 
-// One line of indicators.yaml (DESIGN §6): a download or view target over a period.
+// One entry of indicators.yaml (DESIGN §6): a download or view target over a period.
+// `of` names what is counted: one file, a group of files counted together as one target
+// (the language versions of one manual, as COUNTER counts one work), a work (all its
+// translations) or a topic.
 struct Indicator {
   std::string id;
-  std::string label;
-  std::string goal;
+  std::map<std::string, std::string> labels;  // UI language → label; "en" is always there when valid
+  std::map<std::string, std::string> goals;   // UI language → the strategic plan's goal it serves
   std::string counts;    // "downloads" or "views"
-  std::string of_kind;   // "file", "doc" or "topic"
-  std::string of_value;  // files/<path>, a work id or a topic id
+  std::string of_kind;   // "file", "files" (a group), "doc" or "topic"
+  std::vector<std::string> of_values;  // files/<path>… (one for every kind but "files"), a work id or a topic id
   long long target = 0;
   std::string from;      // YYYY-MM-DD
   std::string by;        // YYYY-MM-DD
+  std::string set_by;     // "plan" (a target of the strategic plan), "project" (the project's own) or ""
+  std::string first_due;  // a plan target's original deadline, YYYY-MM or YYYY-MM-DD; "" if none
+
+  // The label or goal in `language`, else in English, else "".
+  std::string label(const std::string& language = "en") const;
+  std::string goal(const std::string& language = "en") const;
+  // The language of what label(language) and goal(language) return ("" when there is none).
+  std::string label_language(const std::string& language) const;
+  std::string goal_language(const std::string& language) const;
 };
 
 struct Corpus {
@@ -42,6 +55,7 @@ struct Corpus {
   std::vector<Indicator> indicators;
   std::vector<Document> documents;                   // sorted by path
   std::set<std::string> files;                       // "files/…" present on disk
+  std::map<std::string, std::string> diagrams;       // "diagrams/<name>.<lang>.svg" → its text
   std::unordered_map<std::string, std::uint64_t> file_hashes;  // guide path → hash of its bytes as loaded
 
   const Document* find(const std::string& language, const std::string& slug) const;

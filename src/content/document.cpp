@@ -18,6 +18,14 @@ bool is_valid_slug(const std::string& slug) {
   });
 }
 
+const std::vector<std::string>& known_variants(const std::string& language) {
+  // The countries where Portuguese is an official language (CPLP), by ISO 3166 code.
+  static const std::vector<std::string> kPortuguese = {"pt-BR", "pt-PT", "pt-MZ", "pt-AO",
+                                                       "pt-CV", "pt-GW", "pt-ST", "pt-TL"};
+  static const std::vector<std::string> kNone;
+  return language == "pt" ? kPortuguese : kNone;
+}
+
 bool is_valid_date(const std::string& date) {
   int year = 0, month = 0, day = 0;
   char tail = 0;

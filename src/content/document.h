@@ -22,6 +22,7 @@ struct Document {
   std::string slug;
   std::string language;
   std::string topic;
+  std::string variant;  // the regional variant, a BCP 47 tag (pt-BR, pt-MZ…); "" when not given
   std::string title;
   std::string summary;
   std::map<std::string, std::string> translations;  // language → slug
@@ -34,6 +35,8 @@ struct Document {
   struct Link {
     std::string url;
     int line = 1;
+    bool image = false;  // ![alt](url)
+    std::string alt;     // an image's alternative text
   };
   std::string body;   // the Markdown after the front matter
   std::vector<Link> links;  // every link and image target in the body, with its file line
@@ -44,10 +47,15 @@ struct Document {
 
   std::string id() const { return language + "/" + slug; }
   std::string url() const { return "/docs/" + language + "/" + slug; }
+  // The tag for lang and hreflang attributes: the variant when given, else the language.
+  std::string lang_tag() const { return variant.empty() ? language : variant; }
 };
 
 bool is_known_language(const std::string& language);
 bool is_valid_slug(const std::string& slug);
 bool is_valid_date(const std::string& date);  // YYYY-MM-DD, a real calendar day
+// The variants a guide in `language` may declare: Portuguese only, by country (pt-BR,
+// pt-PT, pt-MZ, pt-AO, pt-CV, pt-GW, pt-ST, pt-TL); empty for the other languages.
+const std::vector<std::string>& known_variants(const std::string& language);
 
 }  // namespace kc::content

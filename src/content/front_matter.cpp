@@ -135,6 +135,19 @@ void read_front_matter(const YAML::Node& root, FrontMatterReader& reader, Docume
     problems.push_back({doc.path, slug.empty() ? 1 : reader.line_of(child(root, "slug")),
                         "invalid slug '" + doc.slug + "' (lower-case letters, digits and '-')"});
   }
+  doc.variant = reader.scalar(root, "variant");
+  if (!doc.variant.empty() && is_known_language(doc.language)) {
+    const auto& variants = known_variants(doc.language);
+    if (variants.empty()) {
+      reader.problem(child(root, "variant"), "'variant' is for Portuguese guides only (pt-BR, pt-MZ…)");
+      doc.variant.clear();
+    } else if (std::find(variants.begin(), variants.end(), doc.variant) == variants.end()) {
+      std::string list;
+      for (const auto& known : variants) list += (list.empty() ? "" : ", ") + known;
+      reader.problem(child(root, "variant"), "unknown variant '" + doc.variant + "' (" + list + ")");
+      doc.variant.clear();
+    }
+  }
   const std::string published = reader.scalar(root, "published");
   if (!published.empty()) {
     if (is_valid_date(published)) {

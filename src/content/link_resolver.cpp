@@ -53,9 +53,18 @@ ResolvedLink resolve_link(const Corpus& corpus, const Document& from, const std:
     if (file.empty() || !corpus.files.count(file)) return {Kind::Broken, {}};
     return {Kind::File, "/" + file + fragment};
   }
+  if (path.rfind("/diagrams/", 0) == 0) {
+    const std::string diagram = normalise(path.substr(1));
+    if (diagram.empty() || !corpus.diagrams.count(diagram)) return {Kind::Broken, {}};
+    return {Kind::Diagram, "/" + diagram};
+  }
   if (path.front() == '/') return {Kind::SitePage, url};
 
   const std::string target = normalise(std::filesystem::path(from.path).parent_path() / path);
+  if (target.rfind("diagrams/", 0) == 0) {
+    if (!corpus.diagrams.count(target)) return {Kind::Broken, {}};
+    return {Kind::Diagram, "/" + target};
+  }
   if (target.rfind("files/", 0) == 0) {
     if (!corpus.files.count(target)) return {Kind::Broken, {}};
     return {Kind::File, "/" + target + fragment};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/link_resolver.h"
+#include "markdown/svg.h"
 
 namespace kc::content {
 namespace {
@@ -23,14 +24,57 @@ void check_placement(const Document& doc, std::vector<Problem>& problems) {
   }
 }
 
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+bool looks_like_diagram(const std::string& url) {
+  const std::string path = url.substr(0, url.find_first_of("?#"));
+  return path.find("diagrams/") != std::string::npos && path.size() > 4 && path.substr(path.size() - 4) == ".svg";
+}
+
+// "diagrams/retort.fr.svg" → "fr"; "" when the name carries no known language.
+std::string diagram_language(const std::string& path) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  const auto dot = stem.rfind('.');
+  const std::string language = dot == std::string::npos ? "" : stem.substr(dot + 1);
+  return is_known_language(language) ? language : "";
+}
+
 void check_links(const Corpus& corpus, const Document& doc, std::vector<Problem>& problems) {
   if (doc.body.size() > kMaxBodyBytes) {
     problems.push_back({doc.path, doc.body_line, "the body is over 1 MiB: split the guide"});
     return;
   }
   for (const auto& link : doc.links) {
-    if (resolve_link(corpus, doc, link.url).kind == ResolvedLink::Kind::Broken) {
-      problems.push_back({doc.path, link.line, "broken link '" + link.url + "'"});
+    const ResolvedLink resolved = resolve_link(corpus, doc, link.url);
+    if (link.image && is_blank(link.alt)) {
+      problems.push_back({doc.path, link.line, "image '" + link.url + "' needs alternative text: ![what it shows](…)"});
+    }
+    if (resolved.kind == ResolvedLink::Kind::Broken) {
+      problems.push_back({doc.path, link.line, looks_like_diagram(link.url)
+                                                   ? "missing diagram '" + link.url + "' (no such file under diagrams/)"
+                                                   : "broken link '" + link.url + "'"});
+    } else if (resolved.kind == ResolvedLink::Kind::Diagram) {
+      if (!link.image) {
+        problems.push_back({doc.path, link.line, "diagram '" + link.url + "' is shown with image syntax: ![what it shows](" +
+                                                     link.url + ")"});
+      }
+      const std::string language = diagram_language(resolved.href);
+      if (!language.empty() && !doc.language.empty() && language != doc.language) {
+        problems.push_back({doc.path, link.line, "diagram '" + link.url + "' has " + language +
+                                                     " labels but the guide is in " + doc.language + ": show its ." +
+                                                     doc.language + ".svg version"});
+      }
+    }
+  }
+}
+
+// Every diagram must parse and keep to the sanitiser's allow-list, reported at its own lines.
+void check_diagrams(const Corpus& corpus, std::vector<Problem>& problems) {
+  for (const auto& [path, text] : corpus.diagrams) {
+    for (const auto& problem : markdown::sanitise_svg(text).problems) {
+      problems.push_back({path, problem.line, problem.message});
     }
   }
 }
@@ -39,12 +83,14 @@ void check_indicators(const Corpus& corpus, std::vector<Problem>& problems) {
   std::set<std::string> works;
   for (const auto& doc : corpus.documents) works.insert(doc.work);
   for (const Indicator& indicator : corpus.indicators) {
-    const bool known = (indicator.of_kind == "file" && corpus.files.count(indicator.of_value)) ||
-                       (indicator.of_kind == "topic" && corpus.find_topic(indicator.of_value)) ||
-                       (indicator.of_kind == "doc" && works.count(indicator.of_value));
-    if (!known) {
-      problems.push_back({"indicators.yaml", 1, "indicator '" + indicator.id + "' counts an unknown " +
-                                                    indicator.of_kind + " '" + indicator.of_value + "'"});
+    const bool files = indicator.of_kind == "file" || indicator.of_kind == "files";
+    for (const std::string& value : indicator.of_values) {
+      const bool known = (files && corpus.files.count(value)) || (indicator.of_kind == "topic" && corpus.find_topic(value)) ||
+                         (indicator.of_kind == "doc" && works.count(value));
+      if (!known) {
+        problems.push_back({"indicators.yaml", 1, "indicator '" + indicator.id + "' counts an unknown " +
+                                                      (files ? std::string("file") : indicator.of_kind) + " '" + value + "'"});
+      }
     }
   }
 }
@@ -77,6 +123,7 @@ void validate_corpus(const Corpus& corpus, std::vector<Problem>& problems) {
     check_links(corpus, doc, problems);
   }
   check_indicators(corpus, problems);
+  check_diagrams(corpus, problems);
 }
 
 }  // namespace kc::content

@@ -1,6 +1,8 @@
 #pragma once
 // The checks that need the whole tree: topics, duplicate slugs, translations, links,
-// attachments and indicator references (each file's own checks are in front_matter).
+// images' alternative text, diagrams (each one parses and keeps to markdown/svg.h's
+// allow-list; a guide shows the version in its own language), attachments and
+// indicator references (each file's own checks are in front_matter).
 #include <cstddef>
 #include <vector>
 

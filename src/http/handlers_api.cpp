@@ -1,3 +1,5 @@
+#include <map>
+
 #include "content/document.h"
 #include "http/errors.h"
 #include "http/representation.h"
@@ -92,15 +94,23 @@ Response sitemap_xml(const Request& request, Context& context) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  for (const auto& doc : context.searcher().all_documents()) {
+  const auto documents = context.searcher().all_documents();
+  // hreflang is the guide's variant (pt-BR) when it names one (validated: letters and "-").
+  std::map<std::string, std::string> tags;
+  for (const auto& doc : documents) tags[doc.id] = doc.variant.empty() ? doc.language : doc.variant;
+  const auto tag_of = [&tags](const std::string& language, const std::string& slug) {
+    const auto found = tags.find(language + "/" + slug);
+    return found == tags.end() ? language : found->second;
+  };
+  for (const auto& doc : documents) {
     xml += "<url><loc>" + base + search::escape_html(doc.url) + "</loc>";
     if (doc.published) xml += "<lastmod>" + *doc.published + "</lastmod>";
     if (!doc.translations.empty()) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + doc.language + "\" href=\"" + base + search::escape_html(doc.url) + "\"/>";
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tags[doc.id] + "\" href=\"" + base + search::escape_html(doc.url) + "\"/>";
     }
     for (const auto& [language, slug] : doc.translations) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + language + "\" href=\"" + base + "/docs/" + language + "/" +
-             search::escape_html(slug) + "\"/>";
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tag_of(language, slug) + "\" href=\"" + base + "/docs/" + language +
+             "/" + search::escape_html(slug) + "\"/>";
     }
     xml += "</url>\n";
   }

@@ -128,6 +128,7 @@ Response guide_page(const Request& request, Context& context) {
   for (const auto& [other_language, other_slug] : document->translations) {
     if (const auto translation = searcher.document(other_language, other_slug, false)) {
       view.translation_titles[other_language] = translation->title;
+      view.translation_tags[other_language] = translation->variant;
     }
   }
   view.related = searcher.related(*document);

@@ -21,7 +21,9 @@ std::vector<Link> extract_links(std::string_view markdown, int first_line) {
     const cmark_node_type type = cmark_node_get_type(node);
     if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
       const char* url = cmark_node_get_url(node);
-      if (url != nullptr && *url != '\0') links.push_back({url, first_line + block_line - 1});
+      if (url == nullptr || *url == '\0') continue;
+      const bool image = type == CMARK_NODE_IMAGE;
+      links.push_back({url, first_line + block_line - 1, image, image ? plain_text(node) : std::string()});
     }
   }
   return links;

@@ -120,6 +120,11 @@ std::string Strings::download_time(const std::string& language, std::uint64_t by
 std::string Strings::date(const std::string& language, const std::string& iso_date) const {
   int year = 0, month = 0, day = 0;
   char tail = 0;
+  if (iso_date.size() == 7 && std::sscanf(iso_date.c_str(), "%4d-%2d%c", &year, &month, &tail) == 2 && month >= 1 &&
+      month <= 12) {
+    return format(language, "date.month_format",
+                  {{"month", get(language, "month." + std::to_string(month))}, {"y", std::to_string(year)}});
+  }
   if (iso_date.size() != 10 || std::sscanf(iso_date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
       month < 1 || month > 12 || day < 1 || day > 31) {
     return iso_date;

@@ -39,7 +39,8 @@ class Strings {
   std::string size(const std::string& language, std::uint64_t bytes) const;
   // Time to fetch `bytes` on a 2G (EDGE) link at kBytesPerSecond2G: "about 2 min on 2G".
   std::string download_time(const std::string& language, std::uint64_t bytes) const;
-  // "2026-03-01" → "1 March 2026" ("1 de marzo de 2026"); anything else as given.
+  // "2026-03-01" → "1 March 2026" ("1 de marzo de 2026"); "2005-06" → "June 2005"
+  // ("junio de 2005"); anything else as given.
   std::string date(const std::string& language, const std::string& iso_date) const;
   // 0.4237 → "42%" ("42 %" in French).
   std::string percent(const std::string& language, double fraction) const;

@@ -13,11 +13,9 @@ nlohmann::json facet_json(const std::vector<search::FacetValue>& values) {
   return facet;
 }
 
-}  // namespace
-
-nlohmann::json search_json(const search::SearchResponse& response) {
+nlohmann::json results_json(const std::vector<search::ResultItem>& items) {
   nlohmann::json results = nlohmann::json::array();
-  for (const auto& item : response.results) {
+  for (const auto& item : items) {
     results.push_back({{"id", item.id},
                        {"title", item.title},
                        {"summary", item.summary},
@@ -28,6 +26,17 @@ nlohmann::json search_json(const search::SearchResponse& response) {
                        {"score", item.score},
                        {"published", optional_json(item.published)}});
   }
+  return results;
+}
+
+}  // namespace
+
+nlohmann::json search_json(const search::SearchResponse& response) {
+  nlohmann::json other_languages = nlohmann::json::array();
+  for (const auto& group : response.other_languages) {
+    other_languages.push_back(
+        {{"language", group.language}, {"total", group.total}, {"results", results_json(group.results)}});
+  }
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& [name, values] : response.facets) facets[name] = facet_json(values);
   return {{"query", response.query},
@@ -36,8 +45,9 @@ nlohmann::json search_json(const search::SearchResponse& response) {
           {"page", response.page},
           {"size", response.size},
           {"corrected", optional_json(response.corrected)},
-          {"results", results},
-          {"facets", facets}};
+          {"results", results_json(response.results)},
+          {"facets", facets},
+          {"other_languages", other_languages}};
 }
 
 nlohmann::json document_json(const search::StoredDocument& document) {
@@ -48,6 +58,7 @@ nlohmann::json document_json(const search::StoredDocument& document) {
   return {{"id", document.id},
           {"slug", document.slug},
           {"language", document.language},
+          {"variant", document.variant.empty() ? nlohmann::json(nullptr) : nlohmann::json(document.variant)},
           {"topic", document.topic},
           {"title", document.title},
           {"summary", document.summary},

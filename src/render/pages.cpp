@@ -203,7 +203,7 @@ class Page {
       auto* entry = list->AddSectionDictionary("ITEM");
       entry->SetValue("URL", url(Link(item.url)));
       entry->SetValue("TITLE", item.title);
-      entry->SetValue("LANG", item.language);
+      entry->SetValue("LANG", item.variant.empty() ? item.language : item.variant);
       if (snippets && !item.snippet.empty()) {
         entry->SetValueAndShowSection("HTML", item.snippet, "SNIPPET");
       } else if (!item.summary.empty()) {
@@ -369,13 +369,19 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     if (language == document.language) continue;
     if (guide.translation_titles.empty() || guide.translation_titles.count(language) > 0) translations.emplace_back(language, slug);
   }
+  // lang and hreflang carry a guide's variant (pt-BR) when it names one.
+  const std::string own_tag = document.variant.empty() ? document.language : document.variant;
+  const auto tag_of = [&guide](const std::string& language) {
+    const auto found = guide.translation_tags.find(language);
+    return found == guide.translation_tags.end() || found->second.empty() ? language : found->second;
+  };
   if (!translations.empty()) {
-    page.alternate(document.language, doc_link(document.language, document.slug).str());
-    for (const auto& [language, slug] : translations) page.alternate(language, doc_link(language, slug).str());
+    page.alternate(own_tag, doc_link(document.language, document.slug).str());
+    for (const auto& [language, slug] : translations) page.alternate(tag_of(language), doc_link(language, slug).str());
   }
 
   auto& content = page.content();
-  content.SetValue("DOC_LANG", document.language);
+  content.SetValue("DOC_LANG", own_tag);
   content.SetValue("TITLE", document.title);
   if (!document.summary.empty()) content.SetValueAndShowSection("TEXT", document.summary, "SUMMARY");
   content.SetValue("TOPIC_URL", page.url(Link("/topics/" + document.topic)));
@@ -384,7 +390,7 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     auto* section = content.AddSectionDictionary("TRANSLATIONS");
     for (const auto& [language, slug] : translations) {
       auto* entry = section->AddSectionDictionary("TR");
-      entry->SetValue("CODE", language);
+      entry->SetValue("CODE", tag_of(language));
       entry->SetValue("NAME", page.strings().get_or(language, "lang." + language, language));  // in its own language
       entry->SetValue("URL", page.url(doc_link(language, slug)));
     }
@@ -461,6 +467,15 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
     entry->SetValue("URL", page.url(search_link(without)));
   }
 
+  // A language filter with few matches: the other languages' matches below, each labelled.
+  for (const auto& group : response.other_languages) {
+    auto* other = content.AddSectionDictionary("OTHER");
+    other->SetValue("LANG", group.language);
+    other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
+                                                                   {"in_language", page.text("search.in." + group.language)}}));
+    page.list(*other, group.results, true, &index);
+  }
+
   if (response.total == 0) {
     content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
                                                     : page.format("search.none", {{"q", request.query}}));
@@ -534,8 +549,14 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     const auto& indicator = item.indicator;
     auto* entry = content.AddSectionDictionary("IND");
     entry->SetValue("ID", token(indicator.id));
-    entry->SetValue("LABEL", indicator.label);
-    if (!indicator.goal.empty()) entry->SetValueAndShowSection("TEXT", indicator.goal, "GOAL");
+    // In the UI language when indicators.yaml gives it, else in English (marked as such).
+    entry->SetValue("LABEL", indicator.label(lang));
+    entry->SetValue("LABEL_LANG", indicator.label_language(lang));
+    if (!indicator.goal(lang).empty()) {
+      auto* goal = entry->AddSectionDictionary("GOAL");
+      goal->SetValue("TEXT", indicator.goal(lang));
+      goal->SetValue("LANG", indicator.goal_language(lang));
+    }
     const std::string counted = strings.number(lang, item.counted);
     const std::string target = strings.number(lang, static_cast<std::uint64_t>(std::max(0LL, indicator.target)));
     const std::string share = strings.percent(lang, item.share);
@@ -551,6 +572,18 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     entry->SetValue("PROJECTED", item.projected ? strings.date(lang, *item.projected) : page.text("ind.projected_none"));
     entry->SetValue("PERIOD", page.format("ind.period_range", {{"from", strings.date(lang, indicator.from)},
                                                                {"by", strings.date(lang, indicator.by)}}));
+    if (indicator.set_by == "plan") {
+      const std::string key = std::string("ind.source_plan_") + (indicator.counts == "views" ? "views" : "downloads") +
+                              (indicator.first_due.empty() ? "" : "_due");
+      entry->SetValueAndShowSection("TEXT", page.format(key, {{"target", target},
+                                                              {"due", strings.date(lang, indicator.first_due)},
+                                                              {"from", strings.date(lang, indicator.from)},
+                                                              {"by", strings.date(lang, indicator.by)}}),
+                                    "SOURCE");
+    } else if (indicator.set_by == "project") {
+      entry->SetValueAndShowSection("TEXT", page.text("ind.source_project"), "SOURCE");
+      entry->ShowSection("OWN");
+    }
     if (item.months.empty()) continue;
 
     // One row per month: its name, a bar scaled to the busiest month, the count.

@@ -39,6 +39,7 @@ struct GuideView {
   search::StoredDocument document;
   std::vector<AttachmentView> attachments;
   std::map<std::string, std::string> translation_titles;  // language → title, for existing translations
+  std::map<std::string, std::string> translation_tags;    // language → its lang tag (pt-BR…), when known
   std::vector<search::ResultItem> related;
   std::string topic_name;
 };

@@ -69,10 +69,22 @@ nlohmann::json indicators_json(const std::vector<stats::IndicatorProgress>& prog
     const auto& indicator = entry.indicator;
     nlohmann::json months = nlohmann::json::array();
     for (const auto& month : entry.months) months.push_back({{"month", month.month}, {"counted", month.counted}});
+    const auto optional = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+    nlohmann::json of = nlohmann::json::object();
+    if (indicator.of_kind == "files") {
+      of["files"] = indicator.of_values;
+    } else {
+      of[indicator.of_kind] = indicator.of_values.empty() ? std::string() : indicator.of_values.front();
+    }
     indicators.push_back({{"id", indicator.id},
-                          {"label", indicator.label},
+                          {"label", indicator.label()},
+                          {"labels", indicator.labels},
+                          {"goal", optional(indicator.goal())},
+                          {"goals", indicator.goals},
                           {"counts", indicator.counts},
-                          {"of", {{indicator.of_kind, indicator.of_value}}},
+                          {"of", of},
+                          {"set_by", optional(indicator.set_by)},
+                          {"first_due", optional(indicator.first_due)},
                           {"target", indicator.target},
                           {"from", indicator.from},
                           {"by", indicator.by},

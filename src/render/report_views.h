@@ -22,8 +22,11 @@ nlohmann::json report_json(const stats::Report& report);
 // gets a leading apostrophe.
 std::string report_csv(const stats::Report& report);
 
-// {"indicators":[{"id","label","counts","of":{kind: value},"target","from","by","counted",
-// "share","expected","status","projected","months":[{"month","counted"}]}]}
+// {"indicators":[{"id","label" (English),"labels":{lang: text},"goal" (English or null),
+// "goals":{lang: text},"counts","of":{"file"|"doc"|"topic": value} or {"files":[…]},
+// "set_by" ("plan", "project" or null),"first_due" (a plan target's first deadline or null),
+// "target","from","by","counted","share","expected","status","projected",
+// "months":[{"month","counted"}]}]}
 nlohmann::json indicators_json(const std::vector<stats::IndicatorProgress>& progress);
 
 // {"rows":[{"query","language","count","last"}]}

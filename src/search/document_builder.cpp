@@ -24,6 +24,7 @@ nlohmann::json metadata(const content::Document& doc) {
   return {{"id", doc.id()},
           {"slug", doc.slug},
           {"language", doc.language},
+          {"variant", doc.variant},
           {"topic", doc.topic},
           {"title", doc.title},
           {"summary", doc.summary},
@@ -57,25 +58,44 @@ std::string stored_fingerprint(const content::Document& doc) {
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
 BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
-  const auto rendered = markdown::render(corpus.read_body(doc), [&](const std::string& url) {
-    const auto link = content::resolve_link(corpus, doc, url);
-    return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
-  });
+  const auto rendered = markdown::render(
+      corpus.read_body(doc),
+      [&](const std::string& url) {
+        const auto link = content::resolve_link(corpus, doc, url);
+        return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
+      },
+      [&](const std::string& url) -> const std::string* {
+        const auto link = content::resolve_link(corpus, doc, url);
+        if (link.kind != content::ResolvedLink::Kind::Diagram) return nullptr;
+        return &corpus.diagrams.at(link.href.substr(1));
+      });
 
   Xapian::Document indexed;
   generator_.set_document(indexed);
   generator_.set_stemmer(Xapian::Stem(stemmer_name(doc.language)));
   const std::string title = fold(doc.title);
+  const std::string summary = fold(doc.summary);
+  const std::string tags = fold(content::join(doc.tags, " "));
+  const std::string headings = fold(rendered.headings);
+  const std::string text = fold(rendered.text);
   generator_.index_text(title, 1, schema::kPrefixTitle);
   generator_.index_text(title, 5);
   generator_.increase_termpos();
-  generator_.index_text(fold(doc.summary), 2);
+  generator_.index_text(summary, 1, schema::kPrefixSummary);
+  generator_.index_text(summary, 2);
   generator_.increase_termpos();
-  generator_.index_text(fold(content::join(doc.tags, " ")), 2);
+  generator_.index_text(tags, 2);
   generator_.increase_termpos();
-  generator_.index_text(fold(rendered.headings), 2);
+  generator_.index_text(headings, 2);
   generator_.increase_termpos();
-  generator_.index_text(fold(rendered.text));
+  generator_.index_text(text);
+  // "co-op" is indexed as "co" and "op" (a phrase for the query parser) and also as "coop",
+  // so that either spelling finds it (the query's hyphens are joined in its other reading).
+  std::string compounds;
+  for (const std::string* part : {&title, &summary, &tags, &headings, &text}) {
+    for (const auto& word : hyphenated_words(*part)) compounds += word + ' ';
+  }
+  generator_.index_text_without_positions(compounds);
   // The generator holds a reference to the document: drop it before the document
   // crosses to the writer thread (Xapian's reference counts are not atomic).
   generator_.set_document(Xapian::Document());

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "content/text.h"
 
@@ -56,6 +57,12 @@ std::string fold(std::string_view text) {
     const UChar32 c = decomposed.char32At(i);
     if (c == '\'' || c == 0x2019 || c == 0x02BC) {
       stripped.append(UChar32(' '));  // typographic apostrophes, as ' above
+    } else if (c == 0x2010 || c == 0x2011) {
+      stripped.append(UChar32('-'));  // Unicode hyphens, so that hyphenated words join as with '-'
+    } else if (c == 0x0153 || c == 0x0152) {
+      stripped.append(u"oe", 2);  // NFD keeps the ligatures whole: "cœur" must meet "coeur"
+    } else if (c == 0x00E6 || c == 0x00C6) {
+      stripped.append(u"ae", 2);
     } else if (u_charType(c) != U_NON_SPACING_MARK) {
       stripped.append(c);
     }
@@ -67,6 +74,53 @@ std::string fold(std::string_view text) {
   std::string folded;
   composed.toUTF8String(folded);
   return folded;
+}
+
+namespace {
+
+bool is_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || std::isalnum(byte);
+}
+
+// A hyphen with a word character on both sides ("anti-retroviral", not "-word" or "a - b").
+bool joins_words(std::string_view text, std::size_t pos) {
+  return text[pos] == '-' && pos > 0 && pos + 1 < text.size() && is_word_byte(text[pos - 1]) &&
+         is_word_byte(text[pos + 1]);
+}
+
+}  // namespace
+
+std::vector<std::string> hyphenated_words(std::string_view folded) {
+  std::vector<std::string> joined;
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    if (!is_word_byte(folded[pos])) {
+      ++pos;
+      continue;
+    }
+    std::string word;
+    bool hyphenated = false;
+    while (pos < folded.size() && (is_word_byte(folded[pos]) || joins_words(folded, pos))) {
+      if (folded[pos] == '-') {
+        hyphenated = true;
+      } else {
+        word += folded[pos];
+      }
+      ++pos;
+    }
+    if (hyphenated) joined.push_back(std::move(word));
+  }
+  return joined;
+}
+
+std::string join_hyphens(std::string_view folded) {
+  std::string joined;
+  joined.reserve(folded.size());
+  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
+    if (!joins_words(folded, pos)) joined += folded[pos];
+  }
+  return joined;
 }
 
 bool is_query_operator(std::string_view word) {

@@ -5,12 +5,21 @@
 // immutable singletons.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kc::search {
 
-// Removes combining marks, lower-cases, and turns apostrophes into spaces (elisions:
-// "l'orpailleur" → "l orpailleur"). `text` must be valid UTF-8.
+// Removes combining marks, lower-cases, spells out the ligatures œ and æ ("œuvre" →
+// "oeuvre"), and turns apostrophes into spaces (elisions: "l'orpailleur" → "l orpailleur",
+// and the stop-word lists drop the "l"). `text` must be valid UTF-8.
 std::string fold(std::string_view text);
+
+// The hyphenated words of folded text, each written without its hyphens ("co-op" → "coop",
+// "anti-retroviral" → "antiretroviral"): indexed besides the parts, so that a word is found
+// with or without its hyphen.
+std::vector<std::string> hyphenated_words(std::string_view folded);
+// `folded` with the hyphens inside words removed: the query's other reading.
+std::string join_hyphens(std::string_view folded);
 
 // Like fold(), but keeps the upper-case query operators AND, OR, NOT, XOR, NEAR, ADJ,
 // so that "or" (French for gold) stays a word while "gold OR silver" keeps its meaning.

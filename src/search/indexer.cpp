@@ -15,6 +15,7 @@
 
 #include "search/document_builder.h"
 #include "search/schema.h"
+#include "search/stop_words.h"
 
 namespace kc::search {
 namespace {
@@ -71,21 +72,26 @@ std::unordered_map<std::string, IndexedDocument> indexed_documents(const Xapian:
 }
 
 // The settings a revision carries with it, by metadata key.
-std::map<std::string, std::string> settings(const content::Corpus& corpus) {
+std::map<std::string, std::string> settings(const content::Corpus& corpus, const IndexOptions& options) {
   nlohmann::json synonyms = nlohmann::json::array();
   for (const auto& group : corpus.synonyms) synonyms.push_back(group);
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& topic : corpus.topics) topics.push_back({{"id", topic.id}, {"names", topic.names}});
   nlohmann::json indicators = nlohmann::json::array();
   for (const auto& indicator : corpus.indicators) {
-    indicators.push_back({{"id", indicator.id}, {"label", indicator.label}, {"goal", indicator.goal},
-                          {"counts", indicator.counts}, {"of_kind", indicator.of_kind},
-                          {"of_value", indicator.of_value}, {"target", indicator.target},
-                          {"from", indicator.from}, {"by", indicator.by}});
+    indicators.push_back({{"id", indicator.id},          {"labels", indicator.labels},
+                          {"goals", indicator.goals},    {"counts", indicator.counts},
+                          {"of_kind", indicator.of_kind}, {"of_values", indicator.of_values},
+                          {"target", indicator.target},  {"from", indicator.from},
+                          {"by", indicator.by},          {"set_by", indicator.set_by},
+                          {"first_due", indicator.first_due}});
   }
+  const nlohmann::json stop_words =
+      options.stop_words_dir.empty() ? nlohmann::json::object() : nlohmann::json(load_stop_words(options.stop_words_dir));
   return {{schema::kMetaSynonyms, synonyms.dump()},
           {schema::kMetaTopics, topics.dump()},
-          {schema::kMetaIndicators, indicators.dump()}};
+          {schema::kMetaIndicators, indicators.dump()},
+          {schema::kMetaStopWords, stop_words.dump()}};
 }
 
 // Builds documents on worker threads and hands them to the calling thread in order,
@@ -234,7 +240,7 @@ void write_documents(Xapian::WritableDatabase& db, const content::Corpus& corpus
 IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus& corpus, const IndexOptions& options) {
   IngestSummary summary;
   const Plan plan = plan_changes(db, corpus, summary);
-  const auto new_settings = settings(corpus);
+  const auto new_settings = settings(corpus, options);
   const bool settings_changed = std::any_of(new_settings.begin(), new_settings.end(), [&](const auto& setting) {
     return db.get_metadata(setting.first) != setting.second;
   });

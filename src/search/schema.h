@@ -8,11 +8,12 @@
 
 namespace kc::search::schema {
 
-inline constexpr const char* kSchemaVersion = "kc-index-8";
+inline constexpr const char* kSchemaVersion = "kc-index-9";
 
 // Boolean terms (filters). Values are stored lower-case.
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
 inline const std::string kPrefixTitle = "S";       // title words (probabilistic)
+inline const std::string kPrefixSummary = "XSUM";  // summary words (probabilistic; no user syntax)
 inline const std::string kPrefixLang = "L";        // Len
 inline const std::string kPrefixTopic = "XTOPIC";
 inline const std::string kPrefixCountry = "XCOUNTRY";
@@ -37,6 +38,7 @@ inline constexpr char kFacetAudience = 'a';
 inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups
 inline const std::string kMetaTopics = "kc:topics";      // JSON array of {id, names}
 inline const std::string kMetaIndicators = "kc:indicators";  // JSON array of indicators.yaml entries
+inline const std::string kMetaStopWords = "kc:stopwords";    // JSON object: language → folded words
 
 // Document data: one zstd frame (text_codec.h) of a JSON object of metadata, then
 // kDataSeparator, the start of the plain text (for snippets, at most kSnippetTextBytes).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "stats/calendar.h"
 #include "stats/event.h"
@@ -21,32 +22,44 @@ EventKind kind_of(const content::Indicator& indicator) {
 }
 
 const char* column_of(const content::Indicator& indicator) {
-  if (indicator.of_kind == "file") return "item";
+  if (indicator.of_values.empty()) throw StatsError("indicator " + indicator.id + ": of names nothing to count");
+  if (indicator.of_kind == "file" || indicator.of_kind == "files") return "item";
   if (indicator.of_kind == "doc") return "work";
   if (indicator.of_kind == "topic") return "topic";
-  throw StatsError("indicator " + indicator.id + ": of must be file, doc or topic, not '" + indicator.of_kind + "'");
+  throw StatsError("indicator " + indicator.id + ": of must be file, files, doc or topic, not '" + indicator.of_kind + "'");
+}
+
+// "item IN (?, ?)": a group of files is one target, and an event has one item, so
+// counting the group's events once each adds up its files (COUNTER: one work).
+std::string matches(const std::string& column, const std::set<std::string>& values) {
+  std::string sql = column + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) sql += i == 0 ? "?" : ", ?";
+  return sql + ")";
 }
 
 DailyCounts counted_by_day(SQLite::Database& db, const content::Indicator& indicator, std::int64_t from,
                            std::int64_t by) {
-  const std::string column = column_of(indicator);
+  const std::set<std::string> values(indicator.of_values.begin(), indicator.of_values.end());
+  const std::string match = matches(column_of(indicator), values);
   const char* kind = to_string(kind_of(indicator));
   DailyCounts daily;
   SQLite::Statement raw(db, "SELECT time / 86400000 AS day, count(*) FROM events WHERE kind = ? AND reason = '' AND " +
-                                column + " = ? AND time >= ? AND time < ? GROUP BY day");
-  raw.bind(1, kind);
-  raw.bind(2, indicator.of_value);
-  raw.bind(3, from * kMillisPerDay);
-  raw.bind(4, (by + 1) * kMillisPerDay);
+                                match + " AND time >= ? AND time < ? GROUP BY day");
+  int at = 1;
+  raw.bind(at++, kind);
+  for (const auto& value : values) raw.bind(at++, value);
+  raw.bind(at++, from * kMillisPerDay);
+  raw.bind(at++, (by + 1) * kMillisPerDay);
   while (raw.executeStep())
     daily[raw.getColumn(0).getInt64()] += static_cast<std::uint64_t>(raw.getColumn(1).getInt64());
 
-  SQLite::Statement folded(db, "SELECT month, sum(counted) FROM monthly WHERE kind = ? AND " + column +
-                                   " = ? AND month >= ? AND month <= ? GROUP BY month");
-  folded.bind(1, kind);
-  folded.bind(2, indicator.of_value);
-  folded.bind(3, format_month(first_of_month(from - 1, 1)));
-  folded.bind(4, format_month(by));
+  SQLite::Statement folded(db, "SELECT month, sum(counted) FROM monthly WHERE kind = ? AND " + match +
+                                   " AND month >= ? AND month <= ? GROUP BY month");
+  at = 1;
+  folded.bind(at++, kind);
+  for (const auto& value : values) folded.bind(at++, value);
+  folded.bind(at++, format_month(first_of_month(from - 1, 1)));
+  folded.bind(at++, format_month(by));
   while (folded.executeStep()) {
     if (const auto day = parse_day(folded.getColumn(0).getString() + "-01")) {
       daily[*day] += static_cast<std::uint64_t>(folded.getColumn(1).getInt64());

@@ -11,6 +11,7 @@
 // projected: when met, the day the target was reached; otherwise the last day of the
 // ceil(target × elapsed / counted)-th day from `from` (the pace so far, continued), past
 // `by` if need be; null when nothing was counted yet. `of`: file → the event's item,
+// files → any of the group's items (the language versions of one manual are one target),
 // doc → its work (all translations), topic → its topic. Folded months (older than
 // retention) count on their first day.
 #include <cstdint>

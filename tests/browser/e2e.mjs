@@ -5,7 +5,7 @@
 //
 // Normally started by tests/browser/run.sh, which ingests content/, starts the server on a
 // free port and stops it afterwards. OUTDIR (default test-results/browser/ under the repo
-// root) receives home-360x640.png, guide-360x640.png and the downloaded attachment.
+// root) receives home-360x640.png, guide-360x640.png, diagram-360.png and the downloaded attachment.
 //
 // Scenario on a 360×640 phone viewport: home (html[lang], no <script>, no sideways
 // scrolling); type "mercury" into the labelled search box and submit the form (a real
@@ -13,7 +13,10 @@
 // follow a translation link (French when the guide has one) and check the lang attribute;
 // on the guide with the Best Practices manual click the attachment, capture the download
 // and compare its size with the Content-Length of GET /files/best-practices-manual.pdf;
-// a page that does not exist answers 404 with a search box.
+// a page that does not exist answers 404 with a search box; every guide that shows a
+// diagram (found by fetching each guide of /sitemap.xml) is opened at 360 px: each inline
+// <svg> has a non-empty accessible name (Chromium's own, from its accessibility tree),
+// fits the viewport, and keeps every label inside its picture.
 // Throughout: every failed request, every response ≥ 400 (but the deliberate 404), every
 // console error and every page error fails the test.
 //
@@ -264,7 +267,57 @@ try {
       `${size} bytes`, `downloaded ${size} bytes, Content-Length ${length}, GET body ${body.length}`);
   });
 
-  // 6. The 404 page
+  // 6. Guides with diagrams
+  await step('diagrams', async () => {
+    const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
+    const guides = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    const withDiagrams = [];
+    for (const guide of guides) {
+      const html = await (await fetch(`${base}${guide}`, { headers: { 'User-Agent': 'kc-e2e-check' } })).text();
+      if (html.includes('<svg') && html.includes('class="diagram"')) withDiagrams.push(guide);
+    }
+    if (!check('diagrams: guides that show one', withDiagrams.length > 0, `${withDiagrams.length} of ${guides.length} guides`,
+      'no guide of the sitemap shows a diagram')) return false;
+    const cdp = await context.newCDPSession(page);
+    let shot = false;
+    for (const guide of withDiagrams) {
+      const res = await page.goto(`${base}${guide}`);
+      if (!check(`diagrams: ${guide}`, res && res.status() === 200, '', `status ${res && res.status()}`)) continue;
+      await pageChecks(`diagrams: ${guide}`);
+      const facts = await page.evaluate(() => [...document.querySelectorAll('main svg.diagram')].map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const outside = [...svg.querySelectorAll('text')].filter((text) => {
+          const b = text.getBBox();
+          return b.x < view.x - 0.5 || b.y < view.y - 0.5 || b.x + b.width > view.x + view.width + 0.5 ||
+            b.y + b.height > view.y + view.height + 0.5;
+        }).map((text) => text.textContent);
+        return { left: box.left, right: box.right, width: box.width, viewport: document.documentElement.clientWidth, outside };
+      }));
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'main svg' });
+      const names = [];
+      for (const nodeId of nodeIds) {
+        const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+        const node = nodes.find((n) => !n.ignored) || nodes[0];
+        names.push({ role: node && node.role ? node.role.value : '', name: node && node.name ? String(node.name.value).trim() : '' });
+      }
+      check(`diagrams: ${guide}: every svg has an accessible name`, names.length > 0 && names.every((n) => n.name.length > 0),
+        names.map((n) => `${n.role} “${n.name.slice(0, 40)}…”`).join('; '), `svg names: ${JSON.stringify(names)}`);
+      check(`diagrams: ${guide}: fits 360 px`, facts.every((f) => f.left >= 0 && f.right <= f.viewport && f.width > 200),
+        facts.map((f) => `${Math.round(f.width)} px wide`).join(', '), `svg boxes: ${JSON.stringify(facts)}`);
+      check(`diagrams: ${guide}: labels inside the picture`, facts.every((f) => f.outside.length === 0), '',
+        `labels outside: ${JSON.stringify(facts.flatMap((f) => f.outside))}`);
+      if (!shot) {
+        await page.locator('main svg.diagram').first().screenshot({ path: path.join(outDir, 'diagram-360.png') });
+        pass('diagrams: screenshot', path.join(outDir, 'diagram-360.png'));
+        shot = true;
+      }
+    }
+    await cdp.detach();
+  });
+
+  // 7. The 404 page
   await step('not found', async () => {
     expected404 = `${base}${MISSING}`;
     const res = await page.goto(expected404);

@@ -46,6 +46,20 @@ TEST_CASE("kc check reports every problem as path:line: message and exits 1", "[
   CHECK_THAT(run.err, Contains("en/gender/bad.md:7: broken link 'nope.md'"));
 }
 
+TEST_CASE("kc check names the line of a missing diagram, of an image without alt text and of a bad diagram", "[cli][svg]") {
+  ContentFixture fixture;
+  write_file(fixture.content() / "diagrams" / "sluice.en.svg",
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\">\n<foreignObject/>\n</svg>\n");
+  write_file(fixture.guide("en/gender/pictures.md"),
+             "---\ntitle: Pictures\ntopic: gender\nlanguage: en\n---\nIntro.\n\n![](/diagrams/sluice.en.svg)\n\n"
+             "![A retort](/diagrams/retort.en.svg)\n");
+  const Run run = run_kc({"check", "--content", fixture.content().string()});
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.err, Contains("diagrams/sluice.en.svg:2: element <foreignObject> is not allowed"));
+  CHECK_THAT(run.err, Contains("en/gender/pictures.md:8: image '/diagrams/sluice.en.svg' needs alternative text"));
+  CHECK_THAT(run.err, Contains("en/gender/pictures.md:10: missing diagram '/diagrams/retort.en.svg'"));
+}
+
 TEST_CASE("kc ingest prints one summary line, and a broken file changes nothing", "[cli][ingest]") {
   ContentFixture fixture;
   const std::vector<std::string> ingest = {"ingest", "--content", fixture.content().string(), "--index",

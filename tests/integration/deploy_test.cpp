@@ -125,6 +125,28 @@ TEST_CASE("an installed kc finds web/ and the robot list from its prefix, from a
   CHECK(row["excluded"]["robot"] == 1);
 }
 
+TEST_CASE("an installed kc ingest finds the stop-word lists from its prefix, and refuses without them",
+          "[deploy][stop]") {
+  InstalledKc kc;
+  const fs::path index = kc.elsewhere.path() / "index";
+  const std::string ingest = "cd " + kc.elsewhere.path().string() + " && " + kc.program().string() +
+                             " ingest --content " + kc.content.content().string() + " --index " + index.string();
+  const auto refused = kc::test::run_command(ingest + " 2>&1");
+  CHECK(refused.status == 2);
+  CHECK_THAT(refused.output, Contains("no stop-word lists: looked for " + (kc.share() / "stopwords").string()) &&
+                                 Contains("tools/setup.sh"));
+  CHECK(!fs::exists(index / "iamglass"));
+
+  fs::copy(kc::test::stop_words_dir(), kc.share() / "stopwords");  // as cmake --install lays them out
+  const auto ingested = kc::test::run_command(ingest);
+  REQUIRE(ingested.status == 0);
+  const auto found = nlohmann::json::parse(
+      kc::test::run_command(kc.program().string() + " search 'how to use a retort' --lang en --json --index " +
+                            index.string())
+          .output);
+  CHECK(found["results"].at(0)["id"] == "en/retort");
+}
+
 TEST_CASE("a backup taken during 16 downloading clients holds every event applied when it began, and loses none",
           "[deploy][backup][stats]") {
   kc::test::TestServer server;

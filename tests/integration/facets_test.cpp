@@ -69,7 +69,8 @@ TEST_CASE("facet counts equal the matching documents per value on 1,200 generate
   kc::search::Searcher searcher(dir / "index");
   const std::pair<std::string, std::function<bool(const GeneratedDoc&)>> queries[] = {
       {"zorblax", [](const GeneratedDoc& d) { return d.has_zorblax; }},
-      {"zorblax quimbo", [](const GeneratedDoc& d) { return d.has_zorblax && d.has_quimbo; }},
+      {"zorblax AND quimbo", [](const GeneratedDoc& d) { return d.has_zorblax && d.has_quimbo; }},
+      {"zorblax quimbo", [](const GeneratedDoc& d) { return d.has_zorblax || d.has_quimbo; }},  // any word (issue 12)
       {"zorblax OR quimbo", [](const GeneratedDoc& d) { return d.has_zorblax || d.has_quimbo; }},
       {"mining NOT zorblax", [](const GeneratedDoc& d) { return !d.has_zorblax; }},
   };

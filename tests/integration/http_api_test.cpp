@@ -42,6 +42,18 @@ TEST_CASE("/api/search has the DESIGN shape and honours its parameters", "[http]
   CHECK(get_json("/api/search?q=artisanal+mining&lang=en")["total"].get<int>() >= 1);
 }
 
+TEST_CASE("/api/search lists other languages' matches when the chosen one has fewer than 3", "[http][api]") {
+  const auto json = get_json("/api/search?q=garimpo&lang=fr");
+  CHECK(json["total"] == 0);
+  REQUIRE(json["other_languages"].size() == 2);
+  CHECK(json["other_languages"][0]["language"] == "en");
+  CHECK(json["other_languages"][0]["total"] == 1);
+  CHECK(json["other_languages"][0]["results"][0]["id"] == "en/women-artisanal-mining");
+  CHECK(json["other_languages"][1]["language"] == "pt");
+  CHECK(json["other_languages"][1]["results"][0]["url"] == "/docs/pt/garimpo-mineiro");
+  CHECK(get_json("/api/search?q=garimpo")["other_languages"].empty());
+}
+
 TEST_CASE("bad search parameters are a 400 with a JSON error, a page past the end is empty", "[http][api][hostile]") {
   for (const char* path : {"/api/search?q=x&page=-1", "/api/search?q=x&page=abc", "/api/search?q=x&size=100000",
                            "/api/search?q=x&size=0", "/api/search?q=x&sort=sideways", "/api/search?q=x&lang=de"}) {

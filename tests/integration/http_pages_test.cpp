@@ -39,11 +39,83 @@ TEST_CASE("the UI language comes from ?ui= first, then Accept-Language", "[http]
   CHECK_THAT(client.Get("/?ui=xx", {{"Accept-Language", "es"}})->body, Contains("<html lang=\"es\""));
 }
 
+TEST_CASE("a French search with no French match shows the English and Portuguese ones, labelled", "[http][pages]") {
+  auto client = server().http();
+  const auto english_ui = client.Get("/search?q=garimpo&lang=fr&ui=en");
+  REQUIRE(english_ui);
+  CHECK_THAT(english_ui->body, Contains("No guides found") && Contains("<h2>1 guide in English</h2>") &&
+                                   Contains("<h2>1 guide in Portuguese</h2>") && Contains("/docs/pt/garimpo-mineiro") &&
+                                   Contains("/docs/en/women-artisanal-mining"));
+  CHECK(gzip_size(english_ui->body) <= 14 * 1024);
+  CHECK_THAT(client.Get("/search?q=garimpo&lang=fr&ui=fr")->body, Contains("<h2>1 guide en portugais</h2>"));
+  CHECK_THAT(client.Get("/search?q=garimpo&ui=en")->body, !Contains("guide in Portuguese"));
+}
+
 TEST_CASE("a guide page links its translations with hreflang and shows its attachments", "[http][pages]") {
   const auto result = server().http().Get("/docs/en/retort");
   REQUIRE(result->status == 200);
   CHECK_THAT(result->body, Contains("hreflang=\"fr\"") && Contains("/docs/fr/retorte"));
   CHECK_THAT(result->body, Contains("/files/manual.pdf") && Contains("Recovering gold with a retort"));
+}
+
+TEST_CASE("a Portuguese guide's variant is its lang and hreflang, on its page, its translations' and the site map",
+          "[http][pages]") {
+  TestServer local;
+  const auto replace = [&](const std::string& guide, const std::string& from, const std::string& to) {
+    const auto path = local.content().guide(guide);
+    std::string text = kc::test::read_file(path);
+    REQUIRE(text.find(from) != std::string::npos);
+    kc::test::write_file(path, text.replace(text.find(from), from.size(), to));
+  };
+  replace("pt/best-practice/garimpo-mineiro.md", "language: pt\n",
+          "language: pt\nvariant: pt-BR\ntranslations: { en: shaft-safety }\n");
+  replace("en/best-practice/shaft-safety.md", "language: en\n", "language: en\ntranslations: { pt: garimpo-mineiro }\n");
+  local.content().ingest();
+  auto client = local.http();
+
+  const auto portuguese = client.Get("/docs/pt/garimpo-mineiro");
+  REQUIRE(portuguese->status == 200);
+  CHECK_THAT(portuguese->body, Contains("<h1 lang=\"pt-BR\">") && Contains("<div class=\"body\" lang=\"pt-BR\">"));
+  CHECK_THAT(portuguese->body, Contains("hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\""));
+  const auto english = client.Get("/docs/en/shaft-safety");
+  CHECK_THAT(english->body, Contains("<link rel=\"alternate\" hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\">"));
+  CHECK_THAT(english->body, Contains("hreflang=\"pt-BR\" lang=\"pt-BR\">Português</a>"));
+  CHECK_THAT(english->body, Contains("<h1 lang=\"en\">"));
+  const std::string sitemap = client.Get("/sitemap.xml")->body;
+  const auto alternate = sitemap.find("hreflang=\"pt-BR\" href=\"");
+  REQUIRE(alternate != std::string::npos);
+  CHECK(sitemap.substr(alternate, sitemap.find("/>", alternate) - alternate).find("/docs/pt/garimpo-mineiro") !=
+        std::string::npos);
+  CHECK(sitemap.find("hreflang=\"pt\"") == std::string::npos);
+  CHECK_THAT(client.Get("/api/docs/pt/garimpo-mineiro")->body, Contains("\"variant\":\"pt-BR\""));
+  CHECK_THAT(client.Get("/api/docs/en/shaft-safety")->body, Contains("\"variant\":null"));
+}
+
+TEST_CASE("a guide shows its diagram inline, sanitised, named by its alt text, and a diagram edit re-indexes it",
+          "[http][pages][svg]") {
+  TestServer local;
+  const auto diagram = local.content().content() / "diagrams" / "retort.en.svg";
+  const auto write_diagram = [&](const std::string& label) {
+    kc::test::write_file(diagram, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 200\">\n"
+                                  "<path d=\"M0 0H9\" stroke=\"currentColor\"/>\n<text x=\"5\" y=\"20\">" +
+                                      label + "</text>\n</svg>\n");
+  };
+  write_diagram("Heat");
+  const auto guide = local.content().guide("en/best-practice/retort.md");
+  kc::test::write_file(guide, kc::test::read_file(guide) + "\n![How the mercury vapour flows](../../diagrams/retort.en.svg)\n");
+  local.content().ingest();
+  auto client = local.http();
+
+  const auto page = client.Get("/docs/en/retort");
+  REQUIRE(page->status == 200);
+  CHECK_THAT(page->body, Contains("<svg viewBox=\"0 0 360 200\" class=\"diagram\" role=\"img\" aria-labelledby=\"d1-title\">"
+                                  "<title id=\"d1-title\">How the mercury vapour flows</title>"));
+  CHECK_THAT(page->body, Contains("<text x=\"5\" y=\"20\">Heat</text>") && !Contains("/diagrams/") && !Contains("<script"));
+  CHECK_THAT(client.Get("/api/docs/en/retort")->body, Contains("<title id=\\\"d1-title\\\">How the mercury vapour flows"));
+
+  write_diagram("Fire");  // only the diagram changes: the guide is re-indexed all the same
+  CHECK(local.content().ingest().updated == 1);
+  CHECK_THAT(client.Get("/docs/en/retort")->body, Contains(">Fire</text>") && !Contains(">Heat</text>"));
 }
 
 TEST_CASE("unknown pages get a helpful 404 with a search box", "[http][pages]") {

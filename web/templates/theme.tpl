@@ -12,6 +12,7 @@ header{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1rem;padding:.5r
 h1{font-size:1.5rem;line-height:1.25}
 h2{font-size:1.25rem;line-height:1.3}
 img{max-width:100%;height:auto}pre{overflow:auto}
+svg.diagram{display:block;width:100%;max-width:32em;height:auto;margin:1rem auto}
 .m,small,.topics span{color:#555;font-size:.92rem;font-weight:400}
 form{margin:1rem 0}header form{flex:1 1 12em;min-width:0;margin:0}
 .row{display:flex;gap:.5rem}

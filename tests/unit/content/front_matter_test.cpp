@@ -65,6 +65,11 @@ TEST_CASE("front matter problems name the file and the line they are on", "[cont
       {"---\ntitle: A\ntopic: t\nlanguage: en\nslug: Bad_Slug\n---\n",
        "x/t/a.md:5: invalid slug 'Bad_Slug' (lower-case letters, digits and '-')"},
       {"---\ntitle: [a, b]\ntopic: t\nlanguage: en\n---\n", "x/t/a.md:2: 'title' must be a single value"},
+      {"---\ntitle: A\ntopic: t\nlanguage: pt\nvariant: pt-XX\n---\n",
+       "x/t/a.md:5: unknown variant 'pt-XX' (pt-BR, pt-PT, pt-MZ, pt-AO, pt-CV, pt-GW, pt-ST, pt-TL)"},
+      {"---\ntitle: A\ntopic: t\nlanguage: pt\nvariant: pt-br\n---\n", "x/t/a.md:5: unknown variant 'pt-br'"},
+      {"---\ntitle: A\ntopic: t\nlanguage: fr\nvariant: fr-CD\n---\n",
+       "x/t/a.md:5: 'variant' is for Portuguese guides only (pt-BR, pt-MZ…)"},
       {"---\ntitle: A\ntopic: t\nlanguage: en\n---\nbad \xC3\x28 byte\n",
        "x/t/a.md:6: invalid UTF-8 (the file must be saved as UTF-8)"},
   };
@@ -78,4 +83,14 @@ TEST_CASE("a slug key overrides the file name", "[content]") {
   const auto parsed = parse_document("en/t/file-name.md", "---\ntitle: A\ntopic: t\nlanguage: en\nslug: other\n---\n");
   REQUIRE(parsed.problems.empty());
   CHECK(parsed.document.slug == "other");
+}
+
+TEST_CASE("a Portuguese guide's variant is its lang tag, and without one the tag is the language", "[content]") {
+  const auto brazilian = parse_document("pt/t/a.md", "---\ntitle: A\ntopic: t\nlanguage: pt\nvariant: pt-BR\n---\n");
+  REQUIRE(brazilian.problems.empty());
+  CHECK(brazilian.document.variant == "pt-BR");
+  CHECK(brazilian.document.lang_tag() == "pt-BR");
+  const auto plain = parse_document("pt/t/b.md", "---\ntitle: B\ntopic: t\nlanguage: pt\n---\n");
+  REQUIRE(plain.problems.empty());
+  CHECK(plain.document.lang_tag() == "pt");
 }

@@ -88,3 +88,43 @@ TEST_CASE("valid relative links to guides and files resolve", "[content]") {
                                                   "[d](/docs/fr/retorte) [e](https://example.org/x.md) [s](/topics/gender)\n");
   fixture.load_valid();
 }
+
+TEST_CASE("diagrams: a missing one, a bad one, empty alt text and the wrong language are reported by line",
+          "[content][svg]") {
+  ContentFixture fixture;
+  const std::string good = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\"><text>Heat</text></svg>\n";
+  write_file(fixture.content() / "diagrams" / "retort.en.svg", good);
+  write_file(fixture.content() / "diagrams" / "retort.fr.svg", good);
+  write_file(fixture.content() / "diagrams" / "bad.en.svg",
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\">\n"
+             "  <text>ok</text>\n"
+             "  <script>alert(1)</script>\n"
+             "  <rect width=\"1\" height=\"1\" onclick=\"x()\"/>\n"
+             "</svg>\n");
+  write_file(fixture.content() / "diagrams" / "broken.en.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g>\n</svg>\n");
+  write_file(fixture.content() / "diagrams" / "notes.txt", "not a diagram");
+  write_file(fixture.guide("en/gender/a.md"), std::string(kValidHeader) +
+                                                  "---\n"                                        // line 5
+                                                  "![The retort](/diagrams/retort.en.svg)\n"     // 6: fine
+                                                  "\n![Relative](../../diagrams/retort.en.svg)\n"  // 8: fine
+                                                  "\n![Missing](/diagrams/none.en.svg)\n"        // 10
+                                                  "\n![](/diagrams/retort.en.svg)\n"             // 12
+                                                  "\n![  ](photo.png)\n"                         // 14 (and broken)
+                                                  "\n![French](/diagrams/retort.fr.svg)\n"       // 16
+                                                  "\nA [link](/diagrams/retort.en.svg).\n"       // 18
+                                                  "\n![Bad](/diagrams/bad.en.svg)\n");           // 20: the file is reported
+  const auto problems = problems_of(fixture);
+  const std::vector<std::string> expected = {
+      "diagrams/bad.en.svg:3: element <script> is not allowed (dropped with its content)",
+      "diagrams/bad.en.svg:4: event handler attribute 'onclick' is not allowed",
+      "diagrams/broken.en.svg:3: not valid XML: Opening and ending tag mismatch: g line 2 and svg",
+      "diagrams/notes.txt:1: only SVG diagrams (.svg) belong in diagrams/",
+      "en/gender/a.md:10: missing diagram '/diagrams/none.en.svg' (no such file under diagrams/)",
+      "en/gender/a.md:12: image '/diagrams/retort.en.svg' needs alternative text: ![what it shows](…)",
+      "en/gender/a.md:14: image 'photo.png' needs alternative text: ![what it shows](…)",
+      "en/gender/a.md:14: broken link 'photo.png'",
+      "en/gender/a.md:16: diagram '/diagrams/retort.fr.svg' has fr labels but the guide is in en: show its .en.svg version",
+      "en/gender/a.md:18: diagram '/diagrams/retort.en.svg' is shown with image syntax: ![what it shows](/diagrams/retort.en.svg)",
+  };
+  CHECK(problems == expected);
+}

@@ -148,11 +148,11 @@ std::vector<kc::stats::IndicatorProgress> progress() {
   for (const char* counts : {"downloads", "views"}) {
     kc::stats::IndicatorProgress item;
     item.indicator.id = std::string("best-practices-") + counts;
-    item.indicator.label = std::string("Downloads of the Best Practices manual (") + counts + ")";
-    item.indicator.goal = "Improved environmental sustainability";
+    item.indicator.labels = {{"en", std::string("Downloads of the Best Practices manual (") + counts + ")"}};
+    item.indicator.goals = {{"en", "Improved environmental sustainability"}};
     item.indicator.counts = counts;
     item.indicator.of_kind = "file";
-    item.indicator.of_value = "files/best-practices-manual.pdf";
+    item.indicator.of_values = {"files/best-practices-manual.pdf"};
     item.indicator.target = 200;
     item.indicator.from = "2026-07-01";
     item.indicator.by = "2027-12-31";
@@ -273,8 +273,10 @@ TEST_CASE("hostile strings are escaped on every rendered page", "[render]") {
   response.corrected = kHostile;
   response.facets["audience"] = {{kHostile, 3}};
   auto indicator = progress();
-  indicator[0].indicator.label = kHostile;
-  indicator[0].indicator.goal = kHostile;
+  indicator[0].indicator.labels = {{"en", kHostile}, {"fr", kHostile}};
+  indicator[0].indicator.goals = {{"en", kHostile}};
+  indicator[0].indicator.first_due = kHostile;
+  indicator[0].indicator.set_by = "plan";
   indicator[0].indicator.id = kHostile;
   indicator[0].status = kHostile;
   indicator[0].months[0].month = kHostile;
@@ -353,6 +355,9 @@ TEST_CASE("sizes, 2G download times, numbers and dates render naturally in each 
   CHECK(strings.number("en", 1234567) == "1,234,567");
   CHECK(strings.number("es", 1234567) == "1.234.567");
   CHECK(strings.date("es", "2026-03-01") == "1 de marzo de 2026");
+  CHECK(strings.date("es", "2005-06") == "junio de 2005");
+  CHECK(strings.date("fr", "2005-06") == "juin 2005");
+  CHECK(strings.date("en", "2005-13") == "2005-13");
   CHECK(strings.date("en", "not a date") == "not a date");
   CHECK(strings.percent("en", 0.2137) == "21%");
   CHECK(strings.percent("en", 0.025) == "2.5%");
@@ -412,6 +417,25 @@ TEST_CASE("the rendered indicators page draws accessible SVG from numbers", "[re
   CHECK_THAT(html, Contains("aria-label=\"Downloads per month: Jul 2026: 3; Aug 2026: 7; Sep 2026: 11; Oct 2026: 15; Nov 2026: 19\""));
   CHECK_THAT(html, Contains("Views per month") && Contains("Behind") && Contains("30 June 2028"));
   CHECK_THAT(pages().indicators(context(), {}, "2026-11-27"), Contains("No indicators are defined yet."));
+}
+
+TEST_CASE("the indicators page speaks the UI language and says where each target comes from", "[render][i18n]") {
+  auto items = progress();
+  items[0].indicator.labels["fr"] = "Téléchargements du manuel des bonnes pratiques";
+  items[0].indicator.set_by = "plan";
+  items[0].indicator.first_due = "2005-06";
+  items[1].indicator.set_by = "project";
+  const auto french = pages().indicators(context("fr", "/indicators"), items, "2026-11-27");
+  CHECK_THAT(french, Contains("<h2 id=\"i-best-practices-downloads\" lang=\"fr\">Téléchargements du manuel des bonnes pratiques</h2>"));
+  CHECK_THAT(french, Contains("lang=\"en\">Downloads of the Best Practices manual (views) <span class=\"chip\" lang=\"fr\">"
+                              "Objectif propre au projet</span></h2>"));
+  CHECK_THAT(french, Contains("<dt>Origine de l’objectif</dt><dd>Le plan stratégique : 200 téléchargements, d’abord prévus "
+                              "pour juin 2005 ; objectif reconduit du 1 juillet 2026 au 31 décembre 2027.</dd>"));
+  CHECK_THAT(french, Contains("Fixé par le projet lui-même"));
+  const auto english = pages().indicators(context("en", "/indicators"), items, "2026-11-27");
+  CHECK_THAT(english, Contains("The strategic plan: 200 downloads, first due by June 2005; restated for 1 July 2026 to "
+                               "31 December 2027.") && Contains("Project&#39;s own target"));
+  CHECK(count(english, "class=\"chip\"") == 1);
 }
 
 TEST_CASE("rendered search links keep the filters, and facets add or remove one", "[render]") {

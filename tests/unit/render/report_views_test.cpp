@@ -78,9 +78,17 @@ TEST_CASE("a monthly CSV report has a spike column", "[render][stats]") {
 
 TEST_CASE("indicator progress renders as /api/indicators", "[render][stats]") {
   stats::IndicatorProgress progress;
-  progress.indicator = {"manual",    "Downloads of the manual", "goal", "downloads",
-                        "file",      "files/manual.pdf",        200,    "2026-07-01",
-                        "2027-12-31"};
+  progress.indicator.id = "manual";
+  progress.indicator.labels = {{"en", "Downloads of the manual"}, {"fr", "Téléchargements du manuel"}};
+  progress.indicator.goals = {{"en", "goal"}};
+  progress.indicator.counts = "downloads";
+  progress.indicator.of_kind = "file";
+  progress.indicator.of_values = {"files/manual.pdf"};
+  progress.indicator.target = 200;
+  progress.indicator.from = "2026-07-01";
+  progress.indicator.by = "2027-12-31";
+  progress.indicator.set_by = "plan";
+  progress.indicator.first_due = "2005-06";
   progress.counted = 50;
   progress.share = 0.25;
   progress.expected = 0.1;
@@ -91,6 +99,11 @@ TEST_CASE("indicator progress renders as /api/indicators", "[render][stats]") {
   const auto& first = json["indicators"][0];
   CHECK(first["id"] == "manual");
   CHECK(first["label"] == "Downloads of the manual");
+  CHECK(first["labels"]["fr"] == "Téléchargements du manuel");
+  CHECK(first["goal"] == "goal");
+  CHECK(first["goals"] == nlohmann::json{{"en", "goal"}});
+  CHECK(first["set_by"] == "plan");
+  CHECK(first["first_due"] == "2005-06");
   CHECK(first["counts"] == "downloads");
   CHECK(first["of"] == nlohmann::json{{"file", "files/manual.pdf"}});
   CHECK(first["target"] == 200);
@@ -104,6 +117,16 @@ TEST_CASE("indicator progress renders as /api/indicators", "[render][stats]") {
   CHECK(first["months"][1] == nlohmann::json{{"month", "2026-08"}, {"counted", 30}});
   progress.projected.reset();
   CHECK(render::indicators_json({progress})["indicators"][0]["projected"].is_null());
+  progress.indicator.of_kind = "files";
+  progress.indicator.of_values = {"files/manual.pdf", "files/manual.fr.pdf"};
+  progress.indicator.set_by = "project";
+  progress.indicator.first_due.clear();
+  progress.indicator.goals.clear();
+  const auto group = render::indicators_json({progress})["indicators"][0];
+  CHECK(group["of"] == nlohmann::json{{"files", {"files/manual.pdf", "files/manual.fr.pdf"}}});
+  CHECK(group["set_by"] == "project");
+  CHECK(group["first_due"].is_null());
+  CHECK(group["goal"].is_null());
 }
 
 TEST_CASE("zero-result searches render as rows", "[render][stats]") {

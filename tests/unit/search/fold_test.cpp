@@ -10,6 +10,8 @@ TEST_CASE("folding removes accents and lower-cases in the four languages", "[sea
       {"Français", "francais"},
       {"plain", "plain"},
       {"ÉLÈVE", "eleve"},
+      {"Œuvre du cœur", "oeuvre du coeur"},
+      {"ex æquo, Æsop", "ex aequo, aesop"},
   };
   for (const auto& [text, folded] : cases) CHECK(kc::search::fold(text) == folded);
 }

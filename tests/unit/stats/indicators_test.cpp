@@ -11,7 +11,16 @@ namespace {
 
 Indicator manual(long long target, const std::string& of_kind = "file",
                  const std::string& of_value = "files/manual.pdf", const std::string& counts = "downloads") {
-  return {"manual", "Downloads of the manual", "", counts, of_kind, of_value, target, "2026-01-01", "2026-12-31"};
+  Indicator indicator;
+  indicator.id = "manual";
+  indicator.labels = {{"en", "Downloads of the manual"}};
+  indicator.counts = counts;
+  indicator.of_kind = of_kind;
+  indicator.of_values = {of_value};
+  indicator.target = target;
+  indicator.from = "2026-01-01";
+  indicator.by = "2026-12-31";
+  return indicator;
 }
 
 // Five visitors download the manual on 2026-01-10; one reads the retort guide in two languages.
@@ -80,6 +89,27 @@ TEST_CASE("indicators count a file, all translations of a work, or a topic", "[s
   CHECK_THROWS_AS(fixture.progress(manual(10, "country", "GH"), "2026-01-31"), StatsError);
   CHECK_THROWS_AS(fixture.progress(manual(10, "file", "files/manual.pdf", "clicks"), "2026-01-31"), StatsError);
   CHECK_THROWS_AS(fixture.progress(manual(10), "31/01/2026"), StatsError);
+}
+
+TEST_CASE("a group of files (a manual's language versions) counts as one target", "[stats][indicators]") {
+  IndicatorFixture fixture;
+  {
+    auto log = fixture.open();
+    for (int i = 1; i <= 2; ++i) log->record_download(download("files/manual.fr.pdf", "198.51.100." + std::to_string(i)));
+    log->record_download(download("files/manual.pt.pdf", "198.51.100.9"));
+    log->record_download(download("files/other.pdf", "198.51.100.10"));
+  }
+  Indicator group = manual(10);
+  group.of_kind = "files";
+  group.of_values = {"files/manual.pdf", "files/manual.fr.pdf", "files/manual.es.pdf", "files/manual.pt.pdf"};
+  const auto progress = fixture.progress(group, "2026-01-31");
+  CHECK(progress.counted == 8);  // 5 English + 2 French + 1 Portuguese; none in Spanish; other.pdf is not the manual
+  CHECK(progress.months.at(0).counted == 8);
+  group.of_values.push_back("files/manual.fr.pdf");  // named twice, still counted once
+  CHECK(fixture.progress(group, "2026-01-31").counted == 8);
+  CHECK(fixture.progress(manual(10, "file", "files/manual.fr.pdf"), "2026-01-31").counted == 2);
+  group.of_values.clear();
+  CHECK_THROWS_AS(fixture.progress(group, "2026-01-31"), StatsError);
 }
 
 TEST_CASE("an indicator lists every month so far with its count", "[stats][indicators]") {

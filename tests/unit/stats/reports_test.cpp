@@ -141,8 +141,17 @@ TEST_CASE("retention folds old months into aggregates that reports still show", 
   CHECK(file.counted == 3);
   CHECK(file.unique == 2);
   CHECK(file.excluded.at("head") == 1);
-  const kc::content::Indicator indicator{"manual",           "", "",           "downloads", "file",
-                                         "files/manual.pdf", 10, "2023-01-01", "2023-12-31"};
+  kc::content::Indicator indicator;
+  indicator.id = "manual";
+  indicator.counts = "downloads";
+  indicator.of_kind = "file";
+  indicator.of_values = {"files/manual.pdf"};
+  indicator.target = 10;
+  indicator.from = "2023-01-01";
+  indicator.by = "2023-12-31";
+  kc::content::Indicator group = indicator;  // the manual's language versions, counted together
+  group.of_kind = "files";
+  group.of_values = {"files/manual.pdf", "files/manual.fr.pdf"};
   CHECK(indicator_progress(fixture.data_dir(), {indicator}, "2026-02-01")[0].counted == 3);
 
   fixture.clock.set("2026-02-01 00:00:01");  // retention 24 months: raw from 2024-01-01 on
@@ -162,6 +171,7 @@ TEST_CASE("retention folds old months into aggregates that reports still show", 
     }
   }
   CHECK(indicator_progress(fixture.data_dir(), {indicator}, "2026-02-01")[0].counted == 3);
+  CHECK(indicator_progress(fixture.data_dir(), {group}, "2026-02-01")[0].counted == 3);  // from the folded months
   // Folded months have no days, and count in a range only when it holds their first day.
   CHECK(build_report(fixture.data_dir(), {"2023-01-01", "2023-12-31", Group::Day, EventKind::Download}).rows.empty());
   CHECK(build_report(fixture.data_dir(), {"2023-03-02", "2023-12-31", Group::File, EventKind::Download}).rows.empty());
