@@ -11,33 +11,12 @@
 #include "markdown/render.h"
 #include "search/fold.h"
 #include "search/schema.h"
+#include "search/stored_document.h"
 #include "search/text_codec.h"
 
 namespace kc::search {
 namespace {
 
-nlohmann::json metadata(const content::Document& doc) {
-  nlohmann::json attachments = nlohmann::json::array();
-  for (const auto& attachment : doc.attachments) {
-    attachments.push_back({{"file", attachment.file}, {"title", attachment.title}});
-  }
-  return {{"id", doc.id()},
-          {"slug", doc.slug},
-          {"language", doc.language},
-          {"variant", doc.variant},
-          {"topic", doc.topic},
-          {"title", doc.title},
-          {"summary", doc.summary},
-          {"url", doc.url()},
-          {"work", doc.work},
-          {"published", doc.published ? nlohmann::json(*doc.published) : nlohmann::json(nullptr)},
-          {"countries", doc.countries},
-          {"audience", doc.audience},
-          {"tags", doc.tags},
-          {"sources", doc.sources},
-          {"attachments", attachments},
-          {"translations", doc.translations}};
-}
 
 }  // namespace
 
@@ -119,7 +98,7 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
   indexed.add_value(schema::kSlotFacets, facets);
 
-  indexed.set_data(pack_text(metadata(doc).dump() + schema::kDataSeparator +
+  indexed.set_data(pack_text(nlohmann::json(stored_document(doc)).dump() + schema::kDataSeparator +
                              content::truncate_utf8(rendered.text, schema::kSnippetTextBytes)));
   count_spelling(indexed);
   // Packed here, on a builder thread: Xapian then stores it as it is instead of deflating
