@@ -16,6 +16,7 @@
 #include "http/server.h"
 #include "render/json_views.h"
 #include "render/report_views.h"
+#include "search/facets.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
 #include "stats/backup.h"
@@ -200,11 +201,10 @@ void add_search(CLI::App& app, int& exit_code) {
   command->add_option("query", request.query, "Query (phrases, AND/OR/NOT, prefix*, title:, topic:, lang:)")
       ->required();
   command->add_option("--index", flags->index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
-  command->add_option("--lang", request.language, "Only this language (en, fr, es, pt)")
-      ->check(CLI::IsMember({"en", "fr", "es", "pt"}));
-  command->add_option("--topic", request.topic, "Only this topic");
-  command->add_option("--country", request.country, "Only this country (ISO code)");
-  command->add_option("--audience", request.audience, "Only this audience");
+  for (const search::Facet& facet : search::kFacets) {
+    CLI::Option* option = command->add_option(std::string("--") + facet.parameter, request.*facet.filter, facet.help);
+    if (facet.choices != nullptr) option->check(CLI::IsMember(*facet.choices));
+  }
   command->add_option("--page", request.page, "Page, from 1")->check(CLI::Range(1, 1000000));
   command->add_option("--size", request.size, "Results per page")->check(CLI::Range(1, 50));
   command->add_option("--sort", flags->sort, "relevance or date")->check(CLI::IsMember({"relevance", "date"}));

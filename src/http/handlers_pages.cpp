@@ -8,6 +8,7 @@
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "http/static_files.h"
+#include "search/facets.h"
 
 namespace kc::http {
 namespace {
@@ -30,6 +31,16 @@ std::string filter(const Request& request, const char* name) {
   std::string value = request.param(name);
   if (value.size() > kMaxFilterBytes) throw HttpError(400, std::string("'") + name + "' is too long");
   return value;
+}
+
+// "en, fr, es or pt"
+std::string one_of(const std::vector<std::string>& choices) {
+  std::string text;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) text += i + 1 == choices.size() ? " or " : ", ";
+    text += choices[i];
+  }
+  return text;
 }
 
 std::string topic_name(const search::IndexInfo& info, const std::string& id, const std::string& language) {
@@ -71,13 +82,14 @@ Response html(std::string body) {
 search::SearchRequest search_request(const Request& request) {
   search::SearchRequest search;
   search.query = request.param("q");
-  search.language = filter(request, "lang");
-  if (!search.language.empty() && !content::is_known_language(search.language)) {
-    throw HttpError(400, "'lang' must be en, fr, es or pt");
+  for (const search::Facet& facet : search::kFacets) {
+    std::string& value = search.*facet.filter;
+    value = filter(request, facet.parameter);
+    if (!value.empty() && facet.choices != nullptr &&
+        std::find(facet.choices->begin(), facet.choices->end(), value) == facet.choices->end()) {
+      throw HttpError(400, std::string("'") + facet.parameter + "' must be " + one_of(*facet.choices));
+    }
   }
-  search.topic = filter(request, "topic");
-  search.country = filter(request, "country");
-  search.audience = filter(request, "audience");
   if (request.has_param("page")) search.page = parse_int(request.param("page"), "page", 1, kMaxPage);
   if (request.has_param("size")) search.size = parse_int(request.param("size"), "size", 1, 50);
   const std::string sort = request.param("sort");

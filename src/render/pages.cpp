@@ -16,6 +16,7 @@
 #include "content/text.h"
 #include "render/i18n.h"
 #include "render/link.h"
+#include "search/facets.h"
 
 namespace kc::render {
 namespace {
@@ -275,30 +276,13 @@ class Page {
 
 Link search_link(const search::SearchRequest& request) {
   Link link("/search");
-  link.add("q", request.query)
-      .add("topic", request.topic)
-      .add("lang", request.language)
-      .add("country", request.country)
-      .add("audience", request.audience);
+  link.add("q", request.query);
+  for (const auto& facet : search::kFacets) link.add(facet.parameter, request.*facet.filter);
   if (request.sort == search::SortOrder::Date) link.add("sort", "date");
   if (request.size != kDefaultPageSize) link.add("size", request.size);
   if (request.page > 1) link.add("page", request.page);
   return link;
 }
-
-// The four filters of a search, in the order pages show them: facet name, the request's
-// field, the query parameter and the prefix of its display names in the strings.
-struct Filter {
-  const char* facet;
-  std::string search::SearchRequest::*field;
-  const char* names;  // "" for topics, named from the index
-};
-const Filter kFilters[] = {
-    {"topic", &search::SearchRequest::topic, ""},
-    {"language", &search::SearchRequest::language, "lang."},
-    {"country", &search::SearchRequest::country, "country."},
-    {"audience", &search::SearchRequest::audience, "audience."},
-};
 
 }  // namespace
 
@@ -420,8 +404,13 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     for (const auto& code : codes) out.push_back(page.name_of(prefix, code));
     return content::join(out, ", ");
   };
-  if (!document.countries.empty()) content.SetValueAndShowSection("TEXT", names(document.countries, "country."), "COUNTRIES");
-  if (!document.audience.empty()) content.SetValueAndShowSection("TEXT", names(document.audience, "audience."), "AUDIENCE");
+  for (const auto& facet : search::kFacets) {
+    const auto values = search::values_of(facet, document);
+    if (facet.guide_label == nullptr || values.empty()) continue;
+    auto* entry = content.AddSectionDictionary("FACET");
+    entry->SetValue("LABEL", page.text(facet.guide_label));
+    entry->SetValue("TEXT", names(values, facet.value_names));
+  }
   if (!document.sources.empty()) {
     auto* section = content.AddSectionDictionary("SOURCES");
     for (const auto& source : document.sources) section->SetValueAndShowSection("TEXT", source, "SOURCE");
@@ -450,20 +439,20 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
     section->SetValue("TEXT", *response.corrected);
   }
 
-  const auto value_name = [&](const Filter& filter, const std::string& value) {
-    return *filter.names == '\0' ? page.topic_name(value, &index) : page.name_of(filter.names, value);
+  const auto value_name = [&](const search::Facet& facet, const std::string& value) {
+    return *facet.value_names == '\0' ? page.topic_name(value, &index) : page.name_of(facet.value_names, value);
   };
   bool filtered = false;
-  for (const auto& filter : kFilters) {
-    const std::string& value = request.*filter.field;
+  for (const auto& facet : search::kFacets) {
+    const std::string& value = request.*facet.filter;
     if (value.empty()) continue;
     if (!filtered) content.ShowSection("ACTIVE");
     filtered = true;
     auto without = first_page;
-    without.*filter.field = "";
+    without.*facet.filter = "";
     auto* entry = content.AddSectionDictionary("FILTER");
-    entry->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
-    entry->SetValue("VALUE", value_name(filter, value));
+    entry->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+    entry->SetValue("VALUE", value_name(facet, value));
     entry->SetValue("URL", page.url(search_link(without)));
   }
 
@@ -498,17 +487,17 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
 
   const std::string count = page.guide_count(response.total, response.total_is_exact);
   content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
-  for (const auto& filter : kFilters) {
-    if (!(request.*filter.field).empty()) continue;
-    const auto facet = response.facets.find(filter.facet);
-    if (facet == response.facets.end() || facet->second.empty()) continue;
+  for (const auto& facet : search::kFacets) {
+    if (!(request.*facet.filter).empty()) continue;
+    const auto counts = response.facets.find(facet.name);
+    if (counts == response.facets.end() || counts->second.empty()) continue;
     auto* section = content.AddSectionDictionary("FACET");
-    section->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
-    for (const auto& value : facet->second) {
+    section->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+    for (const auto& value : counts->second) {
       auto narrowed = first_page;
-      narrowed.*filter.field = value.value;
+      narrowed.*facet.filter = value.value;
       auto* entry = section->AddSectionDictionary("VALUE");
-      entry->SetValue("NAME", value_name(filter, value.value));
+      entry->SetValue("NAME", value_name(facet, value.value));
       entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
       entry->SetValue("URL", page.url(search_link(narrowed)));
     }

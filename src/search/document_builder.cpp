@@ -80,11 +80,12 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   generator_.set_document(Xapian::Document());
 
   indexed.add_boolean_term(schema::kPrefixId + doc.id());
-  indexed.add_boolean_term(schema::kPrefixLang + doc.language);
-  indexed.add_boolean_term(schema::kPrefixTopic + doc.topic);
+  for (const Facet& facet : kFacets) {
+    for (const auto& value : values_of(facet, doc)) {
+      indexed.add_boolean_term(facet.prefix + (facet.folded ? fold(value) : value));
+    }
+  }
   indexed.add_boolean_term(schema::kPrefixWork + doc.work);
-  for (const auto& country : doc.countries) indexed.add_boolean_term(schema::kPrefixCountry + fold(country));
-  for (const auto& audience : doc.audience) indexed.add_boolean_term(schema::kPrefixAudience + fold(audience));
   for (const auto& tag : doc.tags) indexed.add_boolean_term(schema::kPrefixTag + fold(tag));
   for (const auto& attachment : doc.attachments) indexed.add_boolean_term(schema::kPrefixFile + attachment.file);
 
@@ -93,9 +94,10 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   indexed.add_value(schema::kSlotPublished, published);
   indexed.add_value(schema::kSlotFingerprint, stored_fingerprint(doc));
   indexed.add_value(schema::kSlotId, doc.id());
-  std::string facets = schema::kFacetTopic + doc.topic + '\n' + schema::kFacetLanguage + doc.language;
-  for (const auto& country : doc.countries) facets += '\n' + (schema::kFacetCountry + country);
-  for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
+  std::string facets;
+  for (const Facet& facet : kFacets) {
+    for (const auto& value : values_of(facet, doc)) facets.append(facets.empty() ? "" : "\n").append(1, facet.letter) += value;
+  }
   indexed.add_value(schema::kSlotFacets, facets);
 
   indexed.set_data(pack_text(nlohmann::json(stored_document(doc)).dump() + schema::kDataSeparator +

@@ -25,7 +25,7 @@ struct SearchRequest {
   std::string query;     // user syntax; empty lists everything matching the filters
   std::string language;  // filter (en, fr, es, pt) and the stemmer to use; "" for all
   std::string preferred_language;  // without a filter, rank guides in this language a little higher
-  std::string topic;     // filters; "" for none
+  std::string topic;     // the other facets' filters (kFacets, facets.h); "" for none
   std::string country;
   std::string audience;
   int page = 1;          // 1-based
@@ -69,7 +69,7 @@ struct SearchResponse {
   int size = 10;
   std::optional<std::string> corrected;  // "did you mean"
   std::vector<ResultItem> results;
-  std::map<std::string, std::vector<FacetValue>> facets;  // topic, language, country, audience
+  std::map<std::string, std::vector<FacetValue>> facets;  // by facet name (kFacets, facets.h)
   // With a language filter, on the first page, when it has fewer than kFewResults results:
   // the matches in each other language that has some, in en, fr, es, pt order.
   std::vector<LanguageResults> other_languages;

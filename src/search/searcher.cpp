@@ -242,10 +242,7 @@ struct Searcher::State {
     parser.set_max_expansion(static_cast<Xapian::termcount>(limits.max_wildcard_terms),
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     parser.add_prefix("title", schema::kPrefixTitle);
-    parser.add_boolean_prefix("topic", schema::kPrefixTopic);
-    parser.add_boolean_prefix("lang", schema::kPrefixLang);
-    parser.add_boolean_prefix("country", schema::kPrefixCountry);
-    parser.add_boolean_prefix("audience", schema::kPrefixAudience);
+    for (const Facet& facet : kFacets) parser.add_boolean_prefix(facet.parameter, facet.prefix);
     parser.add_boolean_prefix("tag", schema::kPrefixTag);
     parser.add_prefix(SynonymExpander::kField, (new SynonymProcessor(synonyms, language, field))->release());
     return parser;
@@ -343,10 +340,10 @@ struct Searcher::State {
 
   static Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     std::vector<Xapian::Query> filters;
-    if (!request.language.empty()) filters.emplace_back(schema::kPrefixLang + request.language);
-    if (!request.topic.empty()) filters.emplace_back(schema::kPrefixTopic + request.topic);
-    if (!request.country.empty()) filters.emplace_back(schema::kPrefixCountry + fold(request.country));
-    if (!request.audience.empty()) filters.emplace_back(schema::kPrefixAudience + fold(request.audience));
+    for (const Facet& facet : kFacets) {
+      const std::string& value = request.*facet.filter;
+      if (!value.empty()) filters.emplace_back(facet.prefix + (facet.folded ? fold(value) : value));
+    }
     if (filters.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -437,10 +434,7 @@ struct Searcher::State {
     response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     Highlighter highlighter(query);
     response.results = items(mset, highlighter, has_query);
-    response.facets["topic"] = facets.facet(schema::kFacetTopic);
-    response.facets["language"] = facets.facet(schema::kFacetLanguage);
-    response.facets["country"] = facets.facet(schema::kFacetCountry);
-    response.facets["audience"] = facets.facet(schema::kFacetAudience);
+    for (const Facet& facet : kFacets) response.facets[facet.name] = facets.facet(facet.letter);
     if (has_query && !request.language.empty() && response.page == 1 && response.total < SearchResponse::kFewResults) {
       response.other_languages = other_languages(all_readings, request);
     }
