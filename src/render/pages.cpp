@@ -284,6 +284,131 @@ Link search_link(const search::SearchRequest& request) {
   return link;
 }
 
+// The parts of a search page, each filling its sections of the page's content.
+struct SearchPage {
+  SearchPage(Page& page, const search::SearchRequest& request, const search::SearchResponse& response,
+             const search::IndexInfo& index)
+      : page(page), content(page.content()), request(request), response(response), index(index), first_page(request) {
+    first_page.page = 1;
+  }
+
+  Page& page;
+  TemplateDictionary& content;
+  const search::SearchRequest& request;
+  const search::SearchResponse& response;
+  const search::IndexInfo& index;
+  search::SearchRequest first_page;  // the same search from its first page: what every link changes
+
+  std::string value_name(const search::Facet& facet, const std::string& value) const {
+    return *facet.value_names == '\0' ? page.topic_name(value, &index) : page.name_of(facet.value_names, value);
+  }
+
+  void correction() const {
+    if (!response.corrected || response.corrected->empty()) return;
+    auto corrected = first_page;
+    corrected.query = *response.corrected;
+    auto* section = content.AddSectionDictionary("CORRECTED");
+    section->SetValue("URL", page.url(search_link(corrected)));
+    section->SetValue("TEXT", *response.corrected);
+  }
+
+  // Each filter in use, with a link that drops it; true when there is any.
+  bool active_filters() const {
+    bool filtered = false;
+    for (const auto& facet : search::kFacets) {
+      const std::string& value = request.*facet.filter;
+      if (value.empty()) continue;
+      if (!filtered) content.ShowSection("ACTIVE");
+      filtered = true;
+      auto without = first_page;
+      without.*facet.filter = "";
+      auto* entry = content.AddSectionDictionary("FILTER");
+      entry->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+      entry->SetValue("VALUE", value_name(facet, value));
+      entry->SetValue("URL", page.url(search_link(without)));
+    }
+    return filtered;
+  }
+
+  // A language filter with few matches: the other languages' matches below, each labelled.
+  void other_languages() const {
+    for (const auto& group : response.other_languages) {
+      auto* other = content.AddSectionDictionary("OTHER");
+      other->SetValue("LANG", group.language);
+      other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
+                                                                     {"in_language", page.text("search.in." + group.language)}}));
+      page.list(*other, group.results, true, &index);
+    }
+  }
+
+  // No match: say so, offer to drop the filters, and list the topics to browse.
+  void nothing_found(bool filtered) const {
+    content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
+                                                    : page.format("search.none", {{"q", request.query}}));
+    auto* none = content.AddSectionDictionary("NONE");
+    if (filtered) {
+      search::SearchRequest plain;
+      plain.query = request.query;
+      none->SetValueAndShowSection("URL", page.url(search_link(plain)), "REMOVE_FILTERS");
+    }
+    if (index.topics.empty()) return;
+    auto* browse = none->AddSectionDictionary("BROWSE");
+    for (const auto& topic : index.topics) {
+      auto* entry = browse->AddSectionDictionary("TOPIC");
+      entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
+      entry->SetValue("NAME", page.topic_name(topic));
+    }
+  }
+
+  void count() const {
+    const std::string count = page.guide_count(response.total, response.total_is_exact);
+    content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
+  }
+
+  // Each facet not filtered on yet: its values with their counts, each a link that narrows.
+  void facets() const {
+    for (const auto& facet : search::kFacets) {
+      if (!(request.*facet.filter).empty()) continue;
+      const auto counts = response.facets.find(facet.name);
+      if (counts == response.facets.end() || counts->second.empty()) continue;
+      auto* section = content.AddSectionDictionary("FACET");
+      section->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+      for (const auto& value : counts->second) {
+        auto narrowed = first_page;
+        narrowed.*facet.filter = value.value;
+        auto* entry = section->AddSectionDictionary("VALUE");
+        entry->SetValue("NAME", value_name(facet, value.value));
+        entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
+        entry->SetValue("URL", page.url(search_link(narrowed)));
+      }
+    }
+  }
+
+  void sort_orders() const {
+    if (response.total <= 1) return;
+    auto* sort = content.AddSectionDictionary("SORT");
+    for (const auto order : {search::SortOrder::Relevance, search::SortOrder::Date}) {
+      auto sorted = first_page;
+      sorted.sort = order;
+      auto* entry = sort->AddSectionDictionary("BY");
+      entry->SetValue("TEXT", page.text(order == search::SortOrder::Date ? "search.sort_date" : "search.sort_relevance"));
+      if (order == request.sort) {
+        entry->ShowSection("CURRENT");
+      } else {
+        entry->SetValueAndShowSection("URL", page.url(search_link(sorted)), "LINK");
+      }
+    }
+  }
+
+  void pager() const {
+    page.pager(content, request.page, request.size, response.total, [this](long long number) {
+      auto numbered = first_page;
+      numbered.page = static_cast<int>(number);
+      return search_link(numbered);
+    });
+  }
+};
+
 }  // namespace
 
 struct Pages::Impl {
@@ -421,107 +546,24 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
 
 std::string Pages::search(const PageContext& context, const search::SearchRequest& request,
                           const search::SearchResponse& response, const search::IndexInfo& index) const {
-  const auto& strings = impl_->engine.strings;
-  const std::string& title = strings.get(context.ui_language, "search.title");
+  const std::string& title = impl_->engine.strings.get(context.ui_language, "search.title");
   Page page(impl_->engine, context, "search.tpl", request.query.empty() ? title : request.query + " – " + title);
   page.noindex();
   page.set_self(search_link(request));
-  auto& content = page.content();
-  page.search_form(content, "q", request.query, false);
-
-  auto first_page = request;
-  first_page.page = 1;
-  if (response.corrected && !response.corrected->empty()) {
-    auto corrected = first_page;
-    corrected.query = *response.corrected;
-    auto* section = content.AddSectionDictionary("CORRECTED");
-    section->SetValue("URL", page.url(search_link(corrected)));
-    section->SetValue("TEXT", *response.corrected);
-  }
-
-  const auto value_name = [&](const search::Facet& facet, const std::string& value) {
-    return *facet.value_names == '\0' ? page.topic_name(value, &index) : page.name_of(facet.value_names, value);
-  };
-  bool filtered = false;
-  for (const auto& facet : search::kFacets) {
-    const std::string& value = request.*facet.filter;
-    if (value.empty()) continue;
-    if (!filtered) content.ShowSection("ACTIVE");
-    filtered = true;
-    auto without = first_page;
-    without.*facet.filter = "";
-    auto* entry = content.AddSectionDictionary("FILTER");
-    entry->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
-    entry->SetValue("VALUE", value_name(facet, value));
-    entry->SetValue("URL", page.url(search_link(without)));
-  }
-
-  // A language filter with few matches: the other languages' matches below, each labelled.
-  for (const auto& group : response.other_languages) {
-    auto* other = content.AddSectionDictionary("OTHER");
-    other->SetValue("LANG", group.language);
-    other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
-                                                                   {"in_language", page.text("search.in." + group.language)}}));
-    page.list(*other, group.results, true, &index);
-  }
-
+  page.search_form(page.content(), "q", request.query, false);
+  const SearchPage parts{page, request, response, index};
+  parts.correction();
+  const bool filtered = parts.active_filters();
+  parts.other_languages();
   if (response.total == 0) {
-    content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
-                                                    : page.format("search.none", {{"q", request.query}}));
-    auto* none = content.AddSectionDictionary("NONE");
-    if (filtered) {
-      search::SearchRequest plain;
-      plain.query = request.query;
-      none->SetValueAndShowSection("URL", page.url(search_link(plain)), "REMOVE_FILTERS");
-    }
-    if (!index.topics.empty()) {
-      auto* browse = none->AddSectionDictionary("BROWSE");
-      for (const auto& topic : index.topics) {
-        auto* entry = browse->AddSectionDictionary("TOPIC");
-        entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
-        entry->SetValue("NAME", page.topic_name(topic));
-      }
-    }
+    parts.nothing_found(filtered);
     return page.expand();
   }
-
-  const std::string count = page.guide_count(response.total, response.total_is_exact);
-  content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
-  for (const auto& facet : search::kFacets) {
-    if (!(request.*facet.filter).empty()) continue;
-    const auto counts = response.facets.find(facet.name);
-    if (counts == response.facets.end() || counts->second.empty()) continue;
-    auto* section = content.AddSectionDictionary("FACET");
-    section->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
-    for (const auto& value : counts->second) {
-      auto narrowed = first_page;
-      narrowed.*facet.filter = value.value;
-      auto* entry = section->AddSectionDictionary("VALUE");
-      entry->SetValue("NAME", value_name(facet, value.value));
-      entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
-      entry->SetValue("URL", page.url(search_link(narrowed)));
-    }
-  }
-  if (response.total > 1) {
-    auto* sort = content.AddSectionDictionary("SORT");
-    for (const auto order : {search::SortOrder::Relevance, search::SortOrder::Date}) {
-      auto sorted = first_page;
-      sorted.sort = order;
-      auto* entry = sort->AddSectionDictionary("BY");
-      entry->SetValue("TEXT", page.text(order == search::SortOrder::Date ? "search.sort_date" : "search.sort_relevance"));
-      if (order == request.sort) {
-        entry->ShowSection("CURRENT");
-      } else {
-        entry->SetValueAndShowSection("URL", page.url(search_link(sorted)), "LINK");
-      }
-    }
-  }
-  page.list(content, response.results, true, &index);
-  page.pager(content, request.page, request.size, response.total, [&first_page](long long number) {
-    auto numbered = first_page;
-    numbered.page = static_cast<int>(number);
-    return search_link(numbered);
-  });
+  parts.count();
+  parts.facets();
+  parts.sort_orders();
+  page.list(page.content(), response.results, true, &index);
+  parts.pager();
   return page.expand();
 }
 
