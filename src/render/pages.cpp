@@ -15,6 +15,7 @@
 
 #include "content/text.h"
 #include "render/i18n.h"
+#include "render/indicator_chart.h"
 #include "render/link.h"
 #include "search/facets.h"
 
@@ -42,13 +43,6 @@ std::string variable_name(const std::string& key) {
   std::string name = "T_";
   for (const char ch : key) name += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
   return name;
-}
-
-// Numbers for SVG attributes: always "." as the decimal point, whatever the UI language.
-std::string svg_number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
 }
 
 // An id or class token made of [a-z0-9-] only, whatever indicators.yaml says.
@@ -596,8 +590,9 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     entry->SetValue("EXPECTED", expected);
     entry->SetValue("BAR_LABEL", page.format("ind.bar_label", {{"counted", counted}, {"target", target}, {"share", share},
                                                                {"expected", expected}}));
-    entry->SetValue("BAR_W", svg_number(std::clamp(item.share, 0.0, 1.0) * 100));
-    entry->SetValue("EXPECTED_X", svg_number(std::clamp(item.expected * 100 - 0.4, 0.0, 99.2)));
+    const ProgressBar progress_geometry = progress_bar(item.share, item.expected);
+    entry->SetValue("BAR_W", progress_geometry.width);
+    entry->SetValue("EXPECTED_X", progress_geometry.expected_x);
     entry->SetValue("STATUS", token(item.status));
     entry->SetValue("STATUS_TEXT", strings.get_or(lang, "status." + item.status, item.status));
     entry->SetValue("PROJECTED", item.projected ? strings.date(lang, *item.projected) : page.text("ind.projected_none"));
@@ -618,32 +613,28 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     if (item.months.empty()) continue;
 
     // One row per month: its name, a bar scaled to the busiest month, the count.
-    constexpr double kRow = 16, kBarX = 74, kBarMax = 200;
-    std::uint64_t busiest = 1;
-    for (const auto& month : item.months) busiest = std::max(busiest, month.counted);
+    const MonthChart geometry = month_chart(item.months);
     const std::string title = page.text(indicator.counts == "views" ? "ind.chart_views" : "ind.chart_downloads");
     auto* chart = entry->AddSectionDictionary("CHART");
     chart->SetValue("TITLE", title);
-    chart->SetValue("HEIGHT", svg_number(static_cast<double>(item.months.size()) * kRow + 4));
+    chart->SetValue("HEIGHT", geometry.height);
     std::vector<std::string> described;
-    double row = 0;
-    for (const auto& month : item.months) {
+    for (const auto& month_bar : geometry.bars) {
+      const stats::MonthCount& month = *month_bar.month;
       int year = 0, number = 0;
       std::string name = month.month;
       if (std::sscanf(month.month.c_str(), "%4d-%2d", &year, &number) == 2 && number >= 1 && number <= 12) {
         name = page.text("mon." + std::to_string(number)) + " " + std::to_string(year);
       }
-      const double width = month.counted == 0 ? 0 : std::max(1.0, kBarMax * static_cast<double>(month.counted) / static_cast<double>(busiest));
       const std::string count = strings.number(lang, month.counted);
       auto* bar = chart->AddSectionDictionary("MONTH");
       bar->SetValue("NAME", name);
       bar->SetValue("COUNT", count);
-      bar->SetValue("TEXT_Y", svg_number(row * kRow + 13));
-      bar->SetValue("BAR_Y", svg_number(row * kRow + 4));
-      bar->SetValue("BAR_W", svg_number(width));
-      bar->SetValue("COUNT_X", svg_number(kBarX + width + 4));
+      bar->SetValue("TEXT_Y", month_bar.text_y);
+      bar->SetValue("BAR_Y", month_bar.bar_y);
+      bar->SetValue("BAR_W", month_bar.bar_width);
+      bar->SetValue("COUNT_X", month_bar.count_x);
       described.push_back(name + ": " + count);
-      row += 1;
     }
     chart->SetValue("LABEL", title + ": " + content::join(described, "; "));
   }
