@@ -162,11 +162,12 @@ Response guide_page(const Request& request, Context& context) {
 
 Response search_page(const Request& request, Context& context) {
   auto& searcher = context.searcher();
+  const render::PageContext page = page_context(request);  // the UI language ranks, and names the page
   search::SearchRequest search = search_request(request);
   search.size = 10;
-  search.preferred_language = page_context(request).ui_language;
+  search.preferred_language = page.ui_language;
   const search::SearchResponse found = searcher.search(search);
-  Response response = html(context.site.pages.search(page_context(request), search, found, searcher.info()));
+  Response response = html(context.site.pages.search(page, search, found, searcher.info()));
   response.effects = search_effects(search, found);
   return response;
 }
