@@ -57,12 +57,10 @@ Response healthz(const Request&, Context& context) {
 
 Response metrics(const Request&, Context& context) {
   Metrics::Gauges gauges;
-  try {
-    const search::IndexInfo info = context.searcher().info();
+  if (search::Searcher* searcher = context.ready_searcher()) {  // else no index yet: the gauges stay at zero
+    const search::IndexInfo info = searcher->info();
     gauges.index_revision = info.revision;
     gauges.index_documents = info.documents;
-  } catch (const HttpError&) {
-    // no index yet: the gauges stay at zero
   }
   gauges.events_committed = context.site.log.events_committed();
   gauges.robot_patterns = context.site.log.robot_patterns();

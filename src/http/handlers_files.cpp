@@ -79,15 +79,14 @@ Response file_response(const Request& request, const FileInfo& file, const ByteR
   return response;
 }
 
-// The guides' work and topic when every guide listing the file agrees (DESIGN §6).
+// The guides' work and topic when every guide listing the file agrees (DESIGN §6); with
+// no index, the download still counts, without a guide.
 void attribute_to_guides(stats::RequestFacts& facts, Context& context) {
-  try {
-    search::FileGuides guides = context.searcher().file_guides(facts.file);
-    facts.work = std::move(guides.work);
-    facts.topic = std::move(guides.topic);
-  } catch (const HttpError&) {
-    // no index: the download still counts, without a guide
-  }
+  search::Searcher* searcher = context.ready_searcher();
+  if (searcher == nullptr) return;
+  search::FileGuides guides = searcher->file_guides(facts.file);
+  facts.work = std::move(guides.work);
+  facts.topic = std::move(guides.topic);
 }
 
 }  // namespace

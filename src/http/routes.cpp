@@ -92,18 +92,20 @@ std::string cache_key(const Route& route, const Request& request) {
 
 Response cached_or_run(const Route& route, const Request& request, Context& context) {
   ResponseCache& cache = context.site.cache;
-  std::optional<std::uint64_t> revision;
+  // No index yet: nothing to key on, and the handler answers (503).
+  search::Searcher* searcher = context.ready_searcher();
+  if (searcher == nullptr) return run_handler(&route, request, context);
+  std::uint64_t revision = 0;
   try {
-    revision = context.searcher().revision();
-  } catch (const std::exception&) {
-    // no index yet: nothing to key on, the handler answers (503)
+    revision = searcher->revision();
+  } catch (const search::SearchError&) {
+    return run_handler(&route, request, context);  // an index that cannot be read: the handler says so
   }
-  if (!revision) return run_handler(&route, request, context);
   const std::string key = cache_key(route, request);
-  if (auto hit = cache.find(key, *revision)) return std::move(*hit);
+  if (auto hit = cache.find(key, revision)) return std::move(*hit);
   // Rendered from `revision` or a newer one: never older than the key says.
   Response response = run_handler(&route, request, context);
-  if (response.status == 200) cache.store(key, *revision, response);
+  if (response.status == 200) cache.store(key, revision, response);
   return response;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "search/facets.h"
+#include "support/temp_dir.h"
 #include "support/test_server.h"
 
 using kc::test::TestServer;
@@ -155,4 +156,27 @@ TEST_CASE("every facet of the facet table is counted, filters by its parameter a
     CHECK(page->status == 200);
     CHECK_THAT(page->body, Contains(strings["en"][std::string("facet.") + facet.name].get<std::string>()));
   }
+}
+
+TEST_CASE("with no index yet, pages that need it answer 503 and the rest still work", "[http][api]") {
+  kc::test::TempDir empty;
+  TestServer bare([&empty](kc::http::ServerOptions& options) { options.index_dir = empty.path() / "index"; });
+  auto client = bare.http();
+  CHECK(client.Get("/")->status == 503);
+  CHECK(client.Get("/search?q=retort")->status == 503);
+  const auto api = client.Get("/api/search?q=retort");
+  CHECK(api->status == 503);
+  CHECK(api->get_header_value("Content-Type") == "application/json");
+  CHECK(client.Get("/no/such/page")->status == 404);
+  const auto metrics = client.Get("/metrics");
+  CHECK(metrics->status == 200);
+  CHECK_THAT(metrics->body, Contains("kc_index_documents 0"));
+  CHECK(client.Get("/files/manual.pdf")->status == 200);  // downloads do not need the index
+  bare.server().site().log.flush();
+  const auto report = client.Get("/api/stats/downloads?group=doc", {{"Authorization", "Bearer analyst-secret-token"}});
+  REQUIRE(report->status == 200);
+  const auto rows = nlohmann::json::parse(report->body)["rows"];
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["key"] == "");  // counted, without a guide
+  CHECK(rows[0]["counted"] == 1);
 }
