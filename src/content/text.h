@@ -14,5 +14,7 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 
 // The non-empty parts, in order, with `separator` between them.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Choices for a message: "en, fr, es or pt" ("a", "a or b").
+std::string join_or(const std::vector<std::string>& choices);
 
 }  // namespace kc::content

@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "content/document.h"
+#include "content/text.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/representation.h"
@@ -31,16 +32,6 @@ std::string filter(const Request& request, const char* name) {
   std::string value = request.param(name);
   if (value.size() > kMaxFilterBytes) throw HttpError(400, std::string("'") + name + "' is too long");
   return value;
-}
-
-// "en, fr, es or pt"
-std::string one_of(const std::vector<std::string>& choices) {
-  std::string text;
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    if (i > 0) text += i + 1 == choices.size() ? " or " : ", ";
-    text += choices[i];
-  }
-  return text;
 }
 
 std::string topic_name(const search::IndexInfo& info, const std::string& id, const std::string& language) {
@@ -87,7 +78,7 @@ search::SearchRequest search_request(const Request& request) {
     value = filter(request, facet.parameter);
     if (!value.empty() && facet.choices != nullptr &&
         std::find(facet.choices->begin(), facet.choices->end(), value) == facet.choices->end()) {
-      throw HttpError(400, std::string("'") + facet.parameter + "' must be " + one_of(*facet.choices));
+      throw HttpError(400, std::string("'") + facet.parameter + "' must be " + content::join_or(*facet.choices));
     }
   }
   if (request.has_param("page")) search.page = parse_int(request.param("page"), "page", 1, kMaxPage);

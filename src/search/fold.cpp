@@ -76,12 +76,12 @@ std::string fold(std::string_view text) {
   return folded;
 }
 
-namespace {
-
 bool is_word_byte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte >= 0x80 || std::isalnum(byte);
 }
+
+namespace {
 
 // A hyphen with a word character on both sides ("anti-retroviral", not "-word" or "a - b").
 bool joins_words(std::string_view text, std::size_t pos) {

@@ -21,3 +21,10 @@ TEST_CASE("join puts the separator between the non-empty parts only", "[content]
   CHECK(join({}, ", ") == "");
   CHECK(join({"", ""}, ", ") == "");
 }
+
+TEST_CASE("join_or lists choices for a message", "[content][text]") {
+  CHECK(join_or({"en", "fr", "es", "pt"}) == "en, fr, es or pt");
+  CHECK(join_or({"a", "b"}) == "a or b");
+  CHECK(join_or({"a"}) == "a");
+  CHECK(join_or({}) == "");
+}
