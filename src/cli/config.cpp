@@ -121,9 +121,7 @@ void resolve_robot_list(fs::path& robots_file) {
     return;
   }
   if (robots_file.empty()) {
-    const Located located = locate_robot_list();
-    if (!located.found) throw std::runtime_error("no robot list: looked for " + describe(located.looked) + "; " + how);
-    robots_file = *located.found;
+    robots_file = found_or_throw(locate_robot_list(), "robot list", how);
     return;
   }
   std::error_code error;
@@ -133,13 +131,10 @@ void resolve_robot_list(fs::path& robots_file) {
 }
 
 void resolve_web_dir(fs::path& web_dir) {
-  if (!web_dir.empty()) return;
-  const Located web = locate_web_dir();
-  if (!web.found) {
-    throw std::runtime_error("no web folder (templates, UI strings): looked for " + describe(web.looked) +
-                             "; run kc from a checkout or an installed prefix, or set web (KC_WEB)");
+  if (web_dir.empty()) {
+    web_dir = found_or_throw(locate_web_dir(), "web folder (templates, UI strings)",
+                             "run kc from a checkout or an installed prefix, or set web (KC_WEB)");
   }
-  web_dir = *web.found;
 }
 
 }  // namespace

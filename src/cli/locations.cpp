@@ -1,5 +1,6 @@
 #include "cli/locations.h"
 
+#include <stdexcept>
 #include <system_error>
 
 #include "content/text.h"
@@ -73,6 +74,11 @@ std::string describe(const std::vector<fs::path>& looked) {
   std::vector<std::string> places;
   for (const auto& path : looked) places.push_back(path.string());
   return content::join_or(places);
+}
+
+fs::path found_or_throw(const Located& located, const std::string& what, const std::string& how) {
+  if (!located.found) throw std::runtime_error("no " + what + ": looked for " + describe(located.looked) + "; " + how);
+  return *located.found;
 }
 
 }  // namespace kc::cli

@@ -31,4 +31,7 @@ Located locate_web_dir();  // the web/ folder (found by its templates/)
 // "a, b or c", for messages.
 std::string describe(const std::vector<std::filesystem::path>& looked);
 
+// The found path; else throws std::runtime_error "no WHAT: looked for …; HOW".
+std::filesystem::path found_or_throw(const Located& located, const std::string& what, const std::string& how);
+
 }  // namespace kc::cli

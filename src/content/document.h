@@ -54,13 +54,15 @@ struct Document : GuideFields {
 
   std::string id() const { return language + "/" + slug; }
   std::string url() const { return "/docs/" + language + "/" + slug; }
-  // The tag for lang and hreflang attributes: the variant when given, else the language.
-  std::string lang_tag() const { return variant.empty() ? language : variant; }
 };
 
 bool is_known_language(const std::string& language);
 bool is_valid_slug(const std::string& slug);
 bool is_valid_date(const std::string& date);  // YYYY-MM-DD, a real calendar day
+// The tag for lang and hreflang attributes: the variant (pt-BR) when given, else the language.
+inline std::string lang_tag(const std::string& language, const std::string& variant) {
+  return variant.empty() ? language : variant;
+}
 // The variants a guide in `language` may declare: Portuguese only, by country (pt-BR,
 // pt-PT, pt-MZ, pt-AO, pt-CV, pt-GW, pt-ST, pt-TL); empty for the other languages.
 const std::vector<std::string>& known_variants(const std::string& language);

@@ -13,6 +13,7 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 
+#include "content/document.h"
 #include "content/text.h"
 #include "render/i18n.h"
 #include "render/indicator_chart.h"
@@ -198,7 +199,7 @@ class Page {
       auto* entry = list->AddSectionDictionary("ITEM");
       entry->SetValue("URL", url(Link(item.url)));
       entry->SetValue("TITLE", item.title);
-      entry->SetValue("LANG", item.variant.empty() ? item.language : item.variant);
+      entry->SetValue("LANG", content::lang_tag(item.language, item.variant));
       if (snippets && !item.snippet.empty()) {
         entry->SetValueAndShowSection("HTML", item.snippet, "SNIPPET");
       } else if (!item.summary.empty()) {
@@ -473,10 +474,10 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     if (guide.translation_titles.empty() || guide.translation_titles.count(language) > 0) translations.emplace_back(language, slug);
   }
   // lang and hreflang carry a guide's variant (pt-BR) when it names one.
-  const std::string own_tag = document.variant.empty() ? document.language : document.variant;
+  const std::string own_tag = content::lang_tag(document.language, document.variant);
   const auto tag_of = [&guide](const std::string& language) {
     const auto found = guide.translation_tags.find(language);
-    return found == guide.translation_tags.end() || found->second.empty() ? language : found->second;
+    return content::lang_tag(language, found == guide.translation_tags.end() ? "" : found->second);
   };
   if (!translations.empty()) {
     page.alternate(own_tag, doc_link(document.language, document.slug).str());

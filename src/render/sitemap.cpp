@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "content/document.h"
 #include "search/highlighter.h"
 
 namespace kc::render {
@@ -13,7 +14,7 @@ std::string sitemap_xml(const std::string& base_url, const std::vector<search::S
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
   // hreflang is the guide's variant (pt-BR) when it names one (validated: letters and "-").
   std::map<std::string, std::string> tags;
-  for (const auto& doc : documents) tags[doc.id] = doc.variant.empty() ? doc.language : doc.variant;
+  for (const auto& doc : documents) tags[doc.id] = content::lang_tag(doc.language, doc.variant);
   const auto tag_of = [&tags](const std::string& language, const std::string& slug) {
     const auto found = tags.find(language + "/" + slug);
     return found == tags.end() ? language : found->second;
