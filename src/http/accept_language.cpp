@@ -4,14 +4,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "content/text.h"
+
 namespace kc::http {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // language-range = (1*8ALPHA *("-" 1*8alphanum)) / "*"  (RFC 4647 §2.1)
 bool is_language_range(std::string_view range) {
@@ -32,7 +28,7 @@ bool is_language_range(std::string_view range) {
   }
 }
 
-std::string primary_subtag(std::string_view tag) { return lower(tag.substr(0, tag.find('-'))); }
+std::string primary_subtag(std::string_view tag) { return content::ascii_lower(tag.substr(0, tag.find('-'))); }
 
 }  // namespace
 

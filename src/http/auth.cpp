@@ -4,9 +4,11 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string_view>
+
+#include "content/text.h"
+#include "http/header_tokens.h"
 
 namespace kc::http {
 namespace {
@@ -36,16 +38,12 @@ bool same_token(const Digest& presented, const std::string& configured) {
 }  // namespace
 
 Role authenticate(const std::string& authorization_header, const Tokens& tokens) {
-  std::string_view value = authorization_header;
-  while (!value.empty() && is_blank(value.front())) value.remove_prefix(1);
-  while (!value.empty() && is_blank(value.back())) value.remove_suffix(1);
+  std::string_view value = trim_whitespace(authorization_header);
   static constexpr std::string_view kScheme = "bearer";
   if (value.size() <= kScheme.size() || !is_blank(value[kScheme.size()])) return Role::None;
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(value[i])) != kScheme[i]) return Role::None;
-  }
+  if (!content::equals_ignoring_ascii_case(value.substr(0, kScheme.size()), kScheme)) return Role::None;
   value.remove_prefix(kScheme.size());
-  while (!value.empty() && is_blank(value.front())) value.remove_prefix(1);
+  value = trim_whitespace(value);
   if (value.empty()) return Role::None;
 
   const auto presented = sha256(value);

@@ -1,9 +1,10 @@
 #include "http/byte_range.h"
-#include "http/header_tokens.h"
 
-#include <cctype>
 #include <optional>
 #include <string_view>
+
+#include "content/text.h"
+#include "http/header_tokens.h"
 
 namespace kc::http {
 namespace {
@@ -21,13 +22,10 @@ std::optional<std::uint64_t> parse_number(std::string_view digits) {
   return value;
 }
 
+constexpr std::string_view kBytesUnit = "bytes=";
+
 bool starts_with_bytes_unit(std::string_view text) {
-  static constexpr std::string_view kUnit = "bytes=";
-  if (text.size() < kUnit.size()) return false;
-  for (std::size_t i = 0; i < kUnit.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != kUnit[i]) return false;
-  }
-  return true;
+  return content::equals_ignoring_ascii_case(text.substr(0, kBytesUnit.size()), kBytesUnit);
 }
 
 ByteRange full(std::uint64_t size) { return {ByteRange::Kind::Full, 0, size}; }
@@ -38,7 +36,7 @@ ByteRange unsatisfiable() { return {ByteRange::Kind::Unsatisfiable, 0, 0}; }
 ByteRange parse_range(const std::string& header, std::uint64_t size) {
   std::string_view value = trim_whitespace(header);
   if (!starts_with_bytes_unit(value)) return full(size);  // absent, or another unit
-  value.remove_prefix(6);
+  value.remove_prefix(kBytesUnit.size());
   // Several ranges, or list syntax we do not take apart: whole file (DESIGN §4).
   if (value.find(',') != std::string_view::npos) return full(size);
   const std::string_view spec = trim_whitespace(value);

@@ -11,16 +11,21 @@ Site::Site(ServerOptions server_options)
       log(options.log, options.clock),
       cache(options.response_cache_bytes) {}
 
-search::Searcher& Context::searcher() {
+search::Searcher* Context::ready_searcher() {
   if (!searcher_) {
     try {
       searcher_ = std::make_unique<search::Searcher>(site.options.index_dir);
     } catch (const search::SearchError& error) {
       std::cerr << "kc serve: " << error.what() << '\n';
-      throw HttpError(503, "the search index is not ready: run kc ingest");
+      return nullptr;
     }
   }
-  return *searcher_;
+  return searcher_.get();
+}
+
+search::Searcher& Context::searcher() {
+  if (search::Searcher* ready = ready_searcher()) return *ready;
+  throw HttpError(503, "the search index is not ready: run kc ingest");
 }
 
 }  // namespace kc::http

@@ -28,7 +28,10 @@ class Context {
  public:
   explicit Context(Site& site) : site(site) {}
   Site& site;
-  // The worker's searcher, opened on first use; throws HttpError 503 while no index exists.
+  // The worker's searcher, opened on first use; nullptr while there is no index to open
+  // (why is reported on stderr): the pages that can do without one ask this.
+  search::Searcher* ready_searcher();
+  // The same for the handlers that need an index: throws HttpError 503 while none exists.
   search::Searcher& searcher();
 
  private:

@@ -16,10 +16,12 @@ bool wants_json(const Request& request) { return request.path.rfind("/api/", 0) 
 
 // The 404 lists the topics to browse when the index can say what they are.
 std::string not_found_page(const render::PageContext& page, Context& context) {
+  search::Searcher* searcher = context.ready_searcher();
+  if (searcher == nullptr) return context.site.pages.not_found(page);
   try {
-    return context.site.pages.not_found(page, context.searcher().info());
-  } catch (const std::exception&) {
-    return context.site.pages.not_found(page);
+    return context.site.pages.not_found(page, searcher->info());
+  } catch (const search::SearchError&) {
+    return context.site.pages.not_found(page);  // an index that cannot be read: the plain 404
   }
 }
 

@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <string_view>
 
+#include "content/civil_date.h"
+#include "http/header_tokens.h"
+
 namespace kc::http {
 namespace {
 
@@ -12,33 +15,9 @@ constexpr const char* kLongDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::string_view strip_weak(std::string_view tag) {
   if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
   return tag;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
-// low-level date algorithms"): exact for any year, independent of TZ and of timegm().
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-  static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDaysIn[month - 1];
 }
 
 // Reads exactly `count` digits at `pos`; -1 when they are not all digits.
@@ -120,8 +99,8 @@ std::string make_etag(std::uint64_t size, std::int64_t mtime_ns) {
 }
 
 bool etag_matches(const std::string& if_none_match, const std::string& etag) {
-  const std::string_view ours = strip_weak(trim(etag));
-  std::string_view list = trim(if_none_match);
+  const std::string_view ours = strip_weak(trim_whitespace(etag));
+  std::string_view list = trim_whitespace(if_none_match);
   if (list == "*") return true;
   while (!list.empty()) {
     // Commas may appear inside an opaque tag (RFC 7232 §2.3 etagc), so read quoted tags
@@ -154,27 +133,26 @@ std::string http_date(std::time_t time) {
 }
 
 std::optional<std::time_t> parse_http_date(const std::string& text) {
-  const std::string_view value = trim(text);
+  const std::string_view value = trim_whitespace(text);
   Fields fields;
   if (!parse_imf_fixdate(value, fields) && !parse_rfc850(value, fields) &&
       !parse_asctime(value, fields)) {
     return std::nullopt;
   }
   if (fields.year < 0 || fields.month < 1 || fields.day < 1 ||
-      fields.day > days_in_month(fields.year, fields.month) || fields.hour > 23 ||
+      fields.day > content::days_in_month(fields.year, fields.month) || fields.hour > 23 ||
       fields.minute > 59 || fields.second > 60) {  // 60: a leap second, as the grammar allows
     return std::nullopt;
   }
-  const std::int64_t days = days_from_civil(fields.year, static_cast<unsigned>(fields.month),
-                                            static_cast<unsigned>(fields.day));
+  const std::int64_t days = content::days_from_civil({fields.year, fields.month, fields.day});
   return static_cast<std::time_t>(days * 86400 + fields.hour * 3600 + fields.minute * 60 +
                                   fields.second);
 }
 
 bool not_modified(const std::string& if_none_match, const std::string& if_modified_since,
                   const std::string& etag, std::time_t last_modified) {
-  if (!trim(if_none_match).empty()) return etag_matches(if_none_match, etag);
-  if (trim(if_modified_since).empty()) return false;
+  if (!trim_whitespace(if_none_match).empty()) return etag_matches(if_none_match, etag);
+  if (trim_whitespace(if_modified_since).empty()) return false;
   const auto since = parse_http_date(if_modified_since);
   return since && last_modified <= *since;
 }

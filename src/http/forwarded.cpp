@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "http/header_tokens.h"
+
 namespace kc::http {
 namespace {
 
@@ -20,12 +22,6 @@ struct Network {
   Address base;
   int prefix = 0;
 };
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // A bare IPv4 or IPv6 address; IPv4-mapped IPv6 becomes IPv4 so that a dual-stack
 // socket's "::ffff:127.0.0.1" matches a trusted "127.0.0.1".
@@ -63,7 +59,7 @@ std::optional<Address> parse_forwarded_entry(std::string_view entry) {
 }
 
 std::optional<Network> parse_network(std::string_view text) {
-  text = trim(text);
+  text = trim_whitespace(text);
   const std::size_t slash = text.find('/');
   auto base = parse_address(text.substr(0, slash));
   if (!base) return std::nullopt;
@@ -114,7 +110,7 @@ std::string client_address(const std::string& peer_ip, const std::string& x_forw
     }
     return false;
   };
-  const auto peer = parse_address(trim(peer_ip));
+  const auto peer = parse_address(trim_whitespace(peer_ip));
   if (!peer || !is_trusted(*peer)) return peer_ip;
 
   std::optional<Address> nearest;  // the last header address we can vouch for
@@ -122,7 +118,7 @@ std::string client_address(const std::string& peer_ip, const std::string& x_forw
   while (!list.empty()) {
     const std::size_t comma = list.rfind(',');
     const std::string_view entry =
-        trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+        trim_whitespace(comma == std::string_view::npos ? list : list.substr(comma + 1));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
     if (entry.empty()) continue;  // "a, , b": empty list elements (RFC 7230 §7)
     const auto address = parse_forwarded_entry(entry);

@@ -9,18 +9,11 @@
 #include <optional>
 #include <stdexcept>
 
+#include "content/text.h"
 #include "http/accept_language.h"
 
 namespace kc::http {
 namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // The weight of one Accept-Encoding entry's parameters ("" → 1000); nullopt if malformed.
 std::optional<int> weight_of(std::string_view parameters) {
@@ -32,7 +25,7 @@ std::optional<int> weight_of(std::string_view parameters) {
                                                      : parameters.substr(semicolon + 1);
     const std::size_t equals = parameter.find('=');
     if (equals == std::string_view::npos) return std::nullopt;
-    if (!equals_ignoring_case(trim_whitespace(parameter.substr(0, equals)), "q")) continue;
+    if (!content::equals_ignoring_ascii_case(trim_whitespace(parameter.substr(0, equals)), "q")) continue;
     const auto parsed = parse_qvalue(trim_whitespace(parameter.substr(equals + 1)));
     if (!parsed) return std::nullopt;
     weight = *parsed;
@@ -71,7 +64,7 @@ bool accepts_gzip(const std::string& accept_encoding) {
     const auto weight = weight_of(semicolon == std::string_view::npos ? std::string_view()
                                                                        : entry.substr(semicolon + 1));
     if (!weight) continue;
-    if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
+    if (content::equals_ignoring_ascii_case(coding, "gzip") || content::equals_ignoring_ascii_case(coding, "x-gzip")) {
       gzip_weight = std::max(gzip_weight.value_or(0), *weight);
     } else if (coding == "*") {
       star_weight = std::max(star_weight.value_or(0), *weight);

@@ -1,11 +1,9 @@
-#include <map>
-
 #include "content/document.h"
 #include "http/errors.h"
 #include "http/representation.h"
 #include "http/handlers.h"
 #include "render/json_views.h"
-#include "search/highlighter.h"
+#include "render/sitemap.h"
 
 namespace kc::http {
 namespace {
@@ -59,12 +57,10 @@ Response healthz(const Request&, Context& context) {
 
 Response metrics(const Request&, Context& context) {
   Metrics::Gauges gauges;
-  try {
-    const search::IndexInfo info = context.searcher().info();
+  if (search::Searcher* searcher = context.ready_searcher()) {  // else no index yet: the gauges stay at zero
+    const search::IndexInfo info = searcher->info();
     gauges.index_revision = info.revision;
     gauges.index_documents = info.documents;
-  } catch (const HttpError&) {
-    // no index yet: the gauges stay at zero
   }
   gauges.events_committed = context.site.log.events_committed();
   gauges.robot_patterns = context.site.log.robot_patterns();
@@ -90,31 +86,7 @@ Response robots_txt(const Request& request, Context& context) {
 }
 
 Response sitemap_xml(const Request& request, Context& context) {
-  const std::string base = search::escape_html(base_url(request, context));
-  std::string xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  const auto documents = context.searcher().all_documents();
-  // hreflang is the guide's variant (pt-BR) when it names one (validated: letters and "-").
-  std::map<std::string, std::string> tags;
-  for (const auto& doc : documents) tags[doc.id] = content::lang_tag(doc.language, doc.variant);
-  const auto tag_of = [&tags](const std::string& language, const std::string& slug) {
-    const auto found = tags.find(language + "/" + slug);
-    return found == tags.end() ? language : found->second;
-  };
-  for (const auto& doc : documents) {
-    xml += "<url><loc>" + base + search::escape_html(doc.url) + "</loc>";
-    if (doc.published) xml += "<lastmod>" + *doc.published + "</lastmod>";
-    if (!doc.translations.empty()) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tags[doc.id] + "\" href=\"" + base + search::escape_html(doc.url) + "\"/>";
-    }
-    for (const auto& [language, slug] : doc.translations) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tag_of(language, slug) + "\" href=\"" + base + "/docs/" + language +
-             "/" + search::escape_html(slug) + "\"/>";
-    }
-    xml += "</url>\n";
-  }
-  xml += "</urlset>\n";
+  std::string xml = render::sitemap_xml(base_url(request, context), context.searcher().all_documents());
   Response response;
   response.body = std::move(xml);
   response.header("Content-Type", "application/xml; charset=utf-8");

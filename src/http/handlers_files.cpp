@@ -38,9 +38,11 @@ std::string read_whole(const std::filesystem::path& path) {
   return bytes.str();
 }
 
-// A file response honouring If-None-Match/If-Modified-Since and Range; compressible
-// small files are gzipped whole when the client accepts it and asked no range.
-Response file_response(const Request& request, const FileInfo& file, const std::string& cache_control) {
+// A file response honouring If-None-Match/If-Modified-Since and `range` (the request's
+// Range header, parsed); compressible small files are gzipped whole when the client
+// accepts it and asked no range.
+Response file_response(const Request& request, const FileInfo& file, const ByteRange& range,
+                       const std::string& cache_control) {
   Response response;
   const std::string type = content_type(file.path);
   response.header("Content-Type", type);
@@ -60,7 +62,6 @@ Response file_response(const Request& request, const FileInfo& file, const std::
     return response;
   }
   response.header("Accept-Ranges", "bytes");
-  const ByteRange range = parse_range(range_header, file.size);
   switch (range.kind) {
     case ByteRange::Kind::Unsatisfiable:
       response.status = 416;
@@ -78,22 +79,14 @@ Response file_response(const Request& request, const FileInfo& file, const std::
   return response;
 }
 
-std::optional<std::uint64_t> range_start(const std::string& range_header, std::uint64_t size) {
-  if (range_header.empty()) return std::nullopt;
-  const ByteRange range = parse_range(range_header, size);
-  if (range.kind == ByteRange::Kind::Partial) return range.first;
-  return std::nullopt;
-}
-
-// The guides' work and topic when every guide listing the file agrees (DESIGN §6).
+// The guides' work and topic when every guide listing the file agrees (DESIGN §6); with
+// no index, the download still counts, without a guide.
 void attribute_to_guides(stats::RequestFacts& facts, Context& context) {
-  try {
-    search::FileGuides guides = context.searcher().file_guides(facts.file);
-    facts.work = std::move(guides.work);
-    facts.topic = std::move(guides.topic);
-  } catch (const HttpError&) {
-    // no index: the download still counts, without a guide
-  }
+  search::Searcher* searcher = context.ready_searcher();
+  if (searcher == nullptr) return;
+  search::FileGuides guides = searcher->file_guides(facts.file);
+  facts.work = std::move(guides.work);
+  facts.topic = std::move(guides.topic);
 }
 
 }  // namespace
@@ -104,21 +97,19 @@ Response download_file(const Request& request, Context& context) {
   facts.kind = stats::EventKind::Download;
   facts.file = "files/" + relative;
   facts.item = facts.file;
-  facts.head = request.head();
-  facts.client_ip = request.client_ip;
-  facts.user_agent = request.header("user-agent");
   Response response;
   try {
     const FileInfo file = find_file(context.site.options.content_dir / "files", relative);
-    response = file_response(request, file, "no-cache");
-    facts.range_start = range_start(request.header("range"), file.size);
+    const ByteRange range = parse_range(request.header("range"), file.size);
+    response = file_response(request, file, range, "no-cache");
+    if (range.kind == ByteRange::Kind::Partial) facts.range_start = range.first;
     facts.bytes = response.file ? response.file->length : response.body.size();
     if (context.site.options.count_events) attribute_to_guides(facts, context);
   } catch (const HttpError& error) {
     response = error_response(request, context, error.status(), error.what());
   }
   context.site.metrics.count_download();
-  if (context.site.options.count_events) response.download_event = std::move(facts);
+  response.effects.download = std::move(facts);
   return response;
 }
 
@@ -126,7 +117,8 @@ Response static_file(const Request& request, Context& context) {
   const std::string relative = request.path.substr(std::string("/static/").size());
   const FileInfo file = find_file(context.site.options.web_dir / "static", relative);
   const bool immutable = is_fingerprinted(file.path.filename().string());
-  return file_response(request, file, immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+  return file_response(request, file, parse_range(request.header("range"), file.size),
+                       immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
 }
 
 }  // namespace kc::http

@@ -4,10 +4,12 @@
 #include <climits>
 
 #include "content/document.h"
+#include "content/text.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "http/static_files.h"
+#include "search/facets.h"
 
 namespace kc::http {
 namespace {
@@ -71,13 +73,14 @@ Response html(std::string body) {
 search::SearchRequest search_request(const Request& request) {
   search::SearchRequest search;
   search.query = request.param("q");
-  search.language = filter(request, "lang");
-  if (!search.language.empty() && !content::is_known_language(search.language)) {
-    throw HttpError(400, "'lang' must be en, fr, es or pt");
+  for (const search::Facet& facet : search::kFacets) {
+    std::string& value = search.*facet.filter;
+    value = filter(request, facet.parameter);
+    if (!value.empty() && facet.choices != nullptr &&
+        std::find(facet.choices->begin(), facet.choices->end(), value) == facet.choices->end()) {
+      throw HttpError(400, std::string("'") + facet.parameter + "' must be " + content::join_or(*facet.choices));
+    }
   }
-  search.topic = filter(request, "topic");
-  search.country = filter(request, "country");
-  search.audience = filter(request, "audience");
   if (request.has_param("page")) search.page = parse_int(request.param("page"), "page", 1, kMaxPage);
   if (request.has_param("size")) search.size = parse_int(request.param("size"), "size", 1, 50);
   const std::string sort = request.param("sort");
@@ -150,11 +153,12 @@ Response guide_page(const Request& request, Context& context) {
 
 Response search_page(const Request& request, Context& context) {
   auto& searcher = context.searcher();
+  const render::PageContext page = page_context(request);  // the UI language ranks, and names the page
   search::SearchRequest search = search_request(request);
   search.size = 10;
-  search.preferred_language = page_context(request).ui_language;
+  search.preferred_language = page.ui_language;
   const search::SearchResponse found = searcher.search(search);
-  Response response = html(context.site.pages.search(page_context(request), search, found, searcher.info()));
+  Response response = html(context.site.pages.search(page, search, found, searcher.info()));
   response.effects = search_effects(search, found);
   return response;
 }

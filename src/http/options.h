@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct ServerOptions {
   std::size_t response_cache_bytes = 32 << 20;  // rendered pages and searches (response_cache.h); 0: off
   bool count_events = true;  // false only to measure what counting costs (tools/bench/downloads)
   stats::Clock clock = stats::system_clock();  // for counting and "today"; tests move time
+  // Tests only: called with a file response's path after the handler checked the file and
+  // before the server opens it, so that a test can remove it in between.
+  std::function<void(const std::string& path)> before_open;
   void validate() const;    // throws std::invalid_argument naming the bad setting
 };
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "content/corpus.h"
+#include "content/text.h"
 #include "http/accept_language.h"
 #include "http/etag.h"
 #include "http/gzip.h"
@@ -67,10 +68,7 @@ void answer_conditional(const Request& request, Response& response) {
 
 std::string Response::find_header(const std::string& name) const {
   for (const auto& [key, value] : headers) {
-    if (key.size() == name.size() &&
-        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-      return value;
-    }
+    if (content::equals_ignoring_ascii_case(key, name)) return value;
   }
   return {};
 }

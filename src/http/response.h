@@ -19,10 +19,14 @@ struct FileRange {
   std::uint64_t length = 0;
 };
 
-// What serving a response does besides sending it. dispatch() applies it on every
-// request, including when the response itself comes from the cache.
+// What serving a response does besides sending it. server.cpp records it
+// (record_effects, routes.h) on every request, including when the response itself comes
+// from the cache, once the status is final and before the first byte is sent.
 struct Effects {
-  std::optional<stats::RequestFacts> view;  // a guide view to count; the client's fields are filled per request
+  // A guide view and a download to count (DESIGN §6). The status and the client's fields
+  // (HEAD, address, User-Agent) are filled when they are recorded.
+  std::optional<stats::RequestFacts> view;
+  std::optional<stats::RequestFacts> download;
   std::optional<std::pair<std::string, std::string>> zero_result_search;  // (query, language) to record
   bool search = false;                                                    // counts in kc_searches_total
 };
@@ -32,9 +36,6 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;  // in order; Content-Length is added by server.cpp
   std::string body;
   std::optional<FileRange> file;  // when set, the body is this file range instead of `body`
-  // A download to count: server.cpp records it in the event log (with the final status)
-  // before the first byte of the response is sent (DESIGN §6).
-  std::optional<stats::RequestFacts> download_event;
   Effects effects;
 
   Response& header(std::string name, std::string value) {

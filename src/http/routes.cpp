@@ -92,34 +92,30 @@ std::string cache_key(const Route& route, const Request& request) {
 
 Response cached_or_run(const Route& route, const Request& request, Context& context) {
   ResponseCache& cache = context.site.cache;
-  std::optional<std::uint64_t> revision;
+  // No index yet: nothing to key on, and the handler answers (503).
+  search::Searcher* searcher = context.ready_searcher();
+  if (searcher == nullptr) return run_handler(&route, request, context);
+  std::uint64_t revision = 0;
   try {
-    revision = context.searcher().revision();
-  } catch (const std::exception&) {
-    // no index yet: nothing to key on, the handler answers (503)
+    revision = searcher->revision();
+  } catch (const search::SearchError&) {
+    return run_handler(&route, request, context);  // an index that cannot be read: the handler says so
   }
-  if (!revision) return run_handler(&route, request, context);
   const std::string key = cache_key(route, request);
-  if (auto hit = cache.find(key, *revision)) return std::move(*hit);
+  if (auto hit = cache.find(key, revision)) return std::move(*hit);
   // Rendered from `revision` or a newer one: never older than the key says.
   Response response = run_handler(&route, request, context);
-  if (response.status == 200) cache.store(key, *revision, response);
+  if (response.status == 200) cache.store(key, revision, response);
   return response;
 }
 
-void apply_effects(const Request& request, Context& context, const Effects& effects) {
-  Site& site = context.site;
-  if (effects.search) site.metrics.count_search();
-  if (effects.zero_result_search) {
-    site.log.record_zero_result_search(effects.zero_result_search->first, effects.zero_result_search->second);
-  }
-  if (effects.view && site.options.count_events) {
-    stats::RequestFacts facts = *effects.view;
-    facts.head = request.head();
-    facts.client_ip = request.client_ip;
-    facts.user_agent = request.header("user-agent");
-    site.log.record_view(std::move(facts));
-  }
+// The facts of a view or download as this request makes them: its status and client.
+stats::RequestFacts facts_of(const Request& request, int status, stats::RequestFacts facts) {
+  facts.status = status;
+  facts.head = request.head();
+  facts.client_ip = request.client_ip;
+  facts.user_agent = request.header("user-agent");
+  return facts;
 }
 
 }  // namespace
@@ -130,14 +126,31 @@ RoutedResponse dispatch(const Request& request, Context& context) {
   const bool cacheable = route && route->caching == Caching::ByRevision && context.site.cache.enabled() &&
                          (request.method == "GET" || request.method == "HEAD");
   routed.response = cacheable ? cached_or_run(*route, request, context) : run_handler(route, request, context);
-  try {
-    apply_effects(request, context, routed.response.effects);
-  } catch (const std::exception& error) {
-    // The page is fine; only its counting failed (the log says why), so it is still sent.
-    std::cerr << "kc: " << routed.route << ": " << error.what() << '\n';
-  }
   answer_conditional(request, routed.response);
   return routed;
+}
+
+bool record_effects(const Request& request, Context& context, int status, Effects effects) {
+  Site& site = context.site;
+  try {
+    if (effects.search) site.metrics.count_search();
+    if (effects.zero_result_search) {
+      site.log.record_zero_result_search(effects.zero_result_search->first, effects.zero_result_search->second);
+    }
+    if (effects.view && site.options.count_events) site.log.record_view(facts_of(request, status, std::move(*effects.view)));
+  } catch (const std::exception& error) {
+    // The page is fine; only its counting failed (the log says why), so it is still sent.
+    std::cerr << "kc: " << request.path << ": " << error.what() << '\n';
+  }
+  if (effects.download && site.options.count_events) {
+    try {
+      site.log.record_download(facts_of(request, status, std::move(*effects.download)));
+    } catch (const std::exception& error) {
+      std::cerr << "kc: " << error.what() << '\n';
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace kc::http

@@ -14,8 +14,17 @@ struct RoutedResponse {
   Response response;
 };
 
-// Runs the matching handler (or takes its response from the cache), applies its effects
-// and the conditional request; never throws.
+// Runs the matching handler (or takes its response from the cache) and answers the
+// conditional request; never throws. The response's effects are not recorded yet.
 RoutedResponse dispatch(const Request& request, Context& context);
+
+// Records what answering `request` with `status` does besides sending it: the view or
+// download it counts (with that status and the client's fields; not when count_events is
+// off), the search it counts, the zero-result search. Call once the status is final
+// (a file that fails to open has turned it into a 500) and before the first byte is sent:
+// a download is journaled before its response starts (DESIGN §6). Returns false when the
+// download could not be journaled: the caller answers 503 instead, as a download is never
+// served uncounted. Anything else that fails is reported on stderr; never throws.
+bool record_effects(const Request& request, Context& context, int status, Effects effects);
 
 }  // namespace kc::http

@@ -16,8 +16,11 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <thread>
+#include <utility>
 
+#include "content/text.h"
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
@@ -34,11 +37,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kChunkBytes = 256 * 1024;
 constexpr int kSendBufferBytes = 512 * 1024;
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // HTTP/1.1 keeps the connection unless asked to close; HTTP/1.0 only when asked to keep.
 bool wants_keep_alive(const P::Http::Request& request) {
   const auto connection = request.headers().tryGet<P::Http::Header::Connection>();
@@ -53,9 +51,9 @@ std::map<std::string, std::string> header_map(const P::Http::Request& request) {
   for (const auto& header : request.headers().list()) {
     std::ostringstream value;
     header->write(value);
-    headers.emplace(lower(header->name()), value.str());
+    headers.emplace(content::ascii_lower(header->name()), value.str());
   }
-  for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(lower(name), raw.value());
+  for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(content::ascii_lower(name), raw.value());
   return headers;
 }
 
@@ -70,13 +68,26 @@ std::string head_block(const Response& response, std::uint64_t content_length, b
   return head;
 }
 
-Response plain_text(int status, std::string body) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  response.header("Content-Type", "text/plain; charset=utf-8");
-  return response;
-}
+// An open file descriptor, closed by its owner.
+class OpenFile {
+ public:
+  OpenFile() = default;
+  explicit OpenFile(int fd) : fd_(fd) {}
+  OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  OpenFile& operator=(OpenFile&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  ~OpenFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  explicit operator bool() const { return fd_ >= 0; }
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_ = -1;
+};
 
 P::RawBuffer raw_buffer(std::string bytes) {
   const std::size_t size = bytes.size();
@@ -180,32 +191,44 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::shared_ptr<FileStream> stream;
   };
 
-  Outgoing prepare(const std::shared_ptr<Exchange>& exchange, bool head, Response response) {
-    Outgoing outgoing;
-    if (response.file && !head) {
-      const int fd = ::open(response.file->path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) {
-        response = plain_text(500, "internal error");
-      } else if (response.file->length <= kChunkBytes) {
+  // Opens the file of `response` (and reads a small one into its body now), so that its
+  // status is final before its download is recorded: a file that is gone or shorter than
+  // it was when the handler looked turns the response into a 500 (logged; counted as
+  // failed). Nothing to open for HEAD.
+  OpenFile open_body(const Request& request, Context& context, Response& response) const {
+    if (!response.file || request.head()) return {};
+    OpenFile file;
+    response = guarded(request, context, [&]() -> Response {
+      const std::string& path = response.file->path;
+      if (site.options.before_open) site.options.before_open(path);
+      file = OpenFile(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      if (!file) throw std::system_error(errno, std::generic_category(), "opening " + path);
+      if (response.file->length <= kChunkBytes) {
         // Small: read now and send with the head, in one write.
         std::string body(static_cast<std::size_t>(response.file->length), '\0');
-        const ssize_t got = ::pread(fd, body.data(), body.size(), static_cast<off_t>(response.file->offset));
-        ::close(fd);
-        if (got == static_cast<ssize_t>(body.size())) {
-          response.file.reset();
-          response.body = std::move(body);
-        } else {
-          response = plain_text(500, "internal error");  // the file shrank under us
-        }
-      } else {
-        outgoing.stream = std::make_shared<FileStream>();
-        outgoing.stream->exchange = exchange;
-        outgoing.stream->fd = fd;
-        outgoing.stream->offset = response.file->offset;
-        outgoing.stream->remaining = response.file->length;
-        if (const auto peer = exchange->peer.lock()) {
-          ::setsockopt(peer->fd(), SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
-        }
+        const ssize_t got = ::pread(file.get(), body.data(), body.size(), static_cast<off_t>(response.file->offset));
+        if (got != static_cast<ssize_t>(body.size())) throw std::runtime_error(path + " shrank while it was read");
+        file = {};
+        response.file.reset();
+        response.body = std::move(body);
+      }
+      return std::move(response);
+    });
+    if (!response.file) file = {};
+    return file;
+  }
+
+  // The response made ready for the wire; `file` is the open file of a large one.
+  Outgoing prepare(const std::shared_ptr<Exchange>& exchange, bool head, const Response& response, OpenFile file) {
+    Outgoing outgoing;
+    if (file) {
+      outgoing.stream = std::make_shared<FileStream>();
+      outgoing.stream->exchange = exchange;
+      outgoing.stream->fd = file.release();
+      outgoing.stream->offset = response.file->offset;
+      outgoing.stream->remaining = response.file->length;
+      if (const auto peer = exchange->peer.lock()) {
+        ::setsockopt(peer->fd(), SOL_SOCKET, SO_SNDBUF, &kSendBufferBytes, sizeof kSendBufferBytes);
       }
     }
     const std::uint64_t length = response.file ? response.file->length : response.body.size();
@@ -265,19 +288,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         routed = dispatch(request, context);
       }
       exchange->keep_alive = exchange->keep_alive && !self->draining;
-      if (auto facts = std::move(routed.response.download_event)) {
-        routed.response.download_event.reset();
-        facts->status = routed.response.status;
-        // Nothing lost (DESIGN §6): the download is in the event journal before its
-        // response starts; one that cannot be counted is not served.
-        try {
-          self->site.log.record_download(std::move(*facts));
-        } catch (const stats::StatsError& error) {
-          std::cerr << "kc: " << error.what() << '\n';
-          routed.response = plain_text(503, "the download could not be counted: try again");
-        }
+      Response& response = routed.response;
+      Effects effects = std::move(response.effects);
+      OpenFile file = self->open_body(request, context, response);
+      // Nothing lost (DESIGN §6): a download is in the event journal, with the status it
+      // is answered with, before its response starts; one that cannot be counted is not served.
+      if (!record_effects(request, context, response.status, std::move(effects))) {
+        file = {};
+        response = error_response(request, context, 503, "the download could not be counted: try again");
       }
-      self->finish(exchange, routed.route, self->prepare(exchange, request.head(), std::move(routed.response)), start);
+      self->finish(exchange, routed.route, self->prepare(exchange, request.head(), response, std::move(file)), start);
     });
   }
 };

@@ -6,15 +6,11 @@
 #include <system_error>
 #include <utility>
 
+#include "content/text.h"
+
 namespace kc::http {
 namespace fs = std::filesystem;
 namespace {
-
-std::string to_lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 bool is_hex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -92,7 +88,7 @@ std::string content_type(const fs::path& file) {
       {".xml", "application/xml"},
       {".zip", "application/zip"},
   };
-  const std::string extension = to_lower(file.extension().string());
+  const std::string extension = content::ascii_lower(file.extension().string());
   for (const auto& [known, type] : kTypes) {
     if (extension == known) return type;
   }
@@ -100,7 +96,7 @@ std::string content_type(const fs::path& file) {
 }
 
 bool is_compressible(const std::string& content_type) {
-  std::string type = to_lower(content_type.substr(0, content_type.find(';')));
+  std::string type = content::ascii_lower(content_type.substr(0, content_type.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
   if (type.rfind("text/", 0) == 0) return true;
   const std::size_t slash = type.find('/');

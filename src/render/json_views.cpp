@@ -1,5 +1,7 @@
 #include "render/json_views.h"
 
+#include "search/stored_document.h"
+
 namespace kc::render {
 namespace {
 
@@ -50,28 +52,14 @@ nlohmann::json search_json(const search::SearchResponse& response) {
           {"other_languages", other_languages}};
 }
 
+// The stored form (search/stored_document.h), with what the API adds: each attachment's
+// address, null for no variant, and the body.
 nlohmann::json document_json(const search::StoredDocument& document) {
-  nlohmann::json attachments = nlohmann::json::array();
-  for (const auto& attachment : document.attachments) {
-    attachments.push_back({{"file", attachment.file}, {"title", attachment.title}, {"url", "/" + attachment.file}});
-  }
-  return {{"id", document.id},
-          {"slug", document.slug},
-          {"language", document.language},
-          {"variant", document.variant.empty() ? nlohmann::json(nullptr) : nlohmann::json(document.variant)},
-          {"topic", document.topic},
-          {"title", document.title},
-          {"summary", document.summary},
-          {"url", document.url},
-          {"work", document.work},
-          {"published", optional_json(document.published)},
-          {"countries", document.countries},
-          {"audience", document.audience},
-          {"tags", document.tags},
-          {"sources", document.sources},
-          {"attachments", attachments},
-          {"translations", document.translations},
-          {"html", document.html}};
+  nlohmann::json json = document;
+  for (auto& attachment : json["attachments"]) attachment["url"] = "/" + attachment["file"].get<std::string>();
+  if (document.variant.empty()) json["variant"] = nullptr;
+  json["html"] = document.html;
+  return json;
 }
 
 nlohmann::json error_json(const std::string& message) { return {{"error", message}}; }

@@ -14,8 +14,11 @@
 #include <ctemplate/template_cache.h>
 
 #include "content/document.h"
+#include "content/text.h"
 #include "render/i18n.h"
+#include "render/indicator_chart.h"
 #include "render/link.h"
+#include "search/facets.h"
 
 namespace kc::render {
 namespace {
@@ -43,29 +46,12 @@ std::string variable_name(const std::string& key) {
   return name;
 }
 
-// Numbers for SVG attributes: always "." as the decimal point, whatever the UI language.
-std::string svg_number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
 // An id or class token made of [a-z0-9-] only, whatever indicators.yaml says.
 std::string token(const std::string& text) {
   std::string out;
   for (const char ch : text) {
     const auto byte = static_cast<unsigned char>(ch);
     out += (std::isalnum(byte) && byte < 0x80) ? static_cast<char>(std::tolower(byte)) : '-';
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
   }
   return out;
 }
@@ -219,7 +205,7 @@ class Page {
       } else if (!item.summary.empty()) {
         entry->SetValueAndShowSection("TEXT", item.summary, "SUMMARY");
       }
-      const std::string meta = join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
+      const std::string meta = content::join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
                                      item.language.empty() ? "" : name_of("lang.", item.language),
                                      item.published ? strings().date(lang_, *item.published) : ""},
                                     " · ");
@@ -285,29 +271,137 @@ class Page {
 
 Link search_link(const search::SearchRequest& request) {
   Link link("/search");
-  link.add("q", request.query)
-      .add("topic", request.topic)
-      .add("lang", request.language)
-      .add("country", request.country)
-      .add("audience", request.audience);
+  link.add("q", request.query);
+  for (const auto& facet : search::kFacets) link.add(facet.parameter, request.*facet.filter);
   if (request.sort == search::SortOrder::Date) link.add("sort", "date");
   if (request.size != kDefaultPageSize) link.add("size", request.size);
   if (request.page > 1) link.add("page", request.page);
   return link;
 }
 
-// The four filters of a search, in the order pages show them: facet name, the request's
-// field, the query parameter and the prefix of its display names in the strings.
-struct Filter {
-  const char* facet;
-  std::string search::SearchRequest::*field;
-  const char* names;  // "" for topics, named from the index
-};
-const Filter kFilters[] = {
-    {"topic", &search::SearchRequest::topic, ""},
-    {"language", &search::SearchRequest::language, "lang."},
-    {"country", &search::SearchRequest::country, "country."},
-    {"audience", &search::SearchRequest::audience, "audience."},
+// The parts of a search page, each filling its sections of the page's content.
+struct SearchPage {
+  SearchPage(Page& page, const search::SearchRequest& request, const search::SearchResponse& response,
+             const search::IndexInfo& index)
+      : page(page), content(page.content()), request(request), response(response), index(index), first_page(request) {
+    first_page.page = 1;
+  }
+
+  Page& page;
+  TemplateDictionary& content;
+  const search::SearchRequest& request;
+  const search::SearchResponse& response;
+  const search::IndexInfo& index;
+  search::SearchRequest first_page;  // the same search from its first page: what every link changes
+
+  std::string value_name(const search::Facet& facet, const std::string& value) const {
+    return *facet.value_names == '\0' ? page.topic_name(value, &index) : page.name_of(facet.value_names, value);
+  }
+
+  void correction() const {
+    if (!response.corrected || response.corrected->empty()) return;
+    auto corrected = first_page;
+    corrected.query = *response.corrected;
+    auto* section = content.AddSectionDictionary("CORRECTED");
+    section->SetValue("URL", page.url(search_link(corrected)));
+    section->SetValue("TEXT", *response.corrected);
+  }
+
+  // Each filter in use, with a link that drops it; true when there is any.
+  bool active_filters() const {
+    bool filtered = false;
+    for (const auto& facet : search::kFacets) {
+      const std::string& value = request.*facet.filter;
+      if (value.empty()) continue;
+      if (!filtered) content.ShowSection("ACTIVE");
+      filtered = true;
+      auto without = first_page;
+      without.*facet.filter = "";
+      auto* entry = content.AddSectionDictionary("FILTER");
+      entry->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+      entry->SetValue("VALUE", value_name(facet, value));
+      entry->SetValue("URL", page.url(search_link(without)));
+    }
+    return filtered;
+  }
+
+  // A language filter with few matches: the other languages' matches below, each labelled.
+  void other_languages() const {
+    for (const auto& group : response.other_languages) {
+      auto* other = content.AddSectionDictionary("OTHER");
+      other->SetValue("LANG", group.language);
+      other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
+                                                                     {"in_language", page.text("search.in." + group.language)}}));
+      page.list(*other, group.results, true, &index);
+    }
+  }
+
+  // No match: say so, offer to drop the filters, and list the topics to browse.
+  void nothing_found(bool filtered) const {
+    content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
+                                                    : page.format("search.none", {{"q", request.query}}));
+    auto* none = content.AddSectionDictionary("NONE");
+    if (filtered) {
+      search::SearchRequest plain;
+      plain.query = request.query;
+      none->SetValueAndShowSection("URL", page.url(search_link(plain)), "REMOVE_FILTERS");
+    }
+    if (index.topics.empty()) return;
+    auto* browse = none->AddSectionDictionary("BROWSE");
+    for (const auto& topic : index.topics) {
+      auto* entry = browse->AddSectionDictionary("TOPIC");
+      entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
+      entry->SetValue("NAME", page.topic_name(topic));
+    }
+  }
+
+  void count() const {
+    const std::string count = page.guide_count(response.total, response.total_is_exact);
+    content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
+  }
+
+  // Each facet not filtered on yet: its values with their counts, each a link that narrows.
+  void facets() const {
+    for (const auto& facet : search::kFacets) {
+      if (!(request.*facet.filter).empty()) continue;
+      const auto counts = response.facets.find(facet.name);
+      if (counts == response.facets.end() || counts->second.empty()) continue;
+      auto* section = content.AddSectionDictionary("FACET");
+      section->SetValue("LABEL", page.text(std::string("facet.") + facet.name));
+      for (const auto& value : counts->second) {
+        auto narrowed = first_page;
+        narrowed.*facet.filter = value.value;
+        auto* entry = section->AddSectionDictionary("VALUE");
+        entry->SetValue("NAME", value_name(facet, value.value));
+        entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
+        entry->SetValue("URL", page.url(search_link(narrowed)));
+      }
+    }
+  }
+
+  void sort_orders() const {
+    if (response.total <= 1) return;
+    auto* sort = content.AddSectionDictionary("SORT");
+    for (const auto order : {search::SortOrder::Relevance, search::SortOrder::Date}) {
+      auto sorted = first_page;
+      sorted.sort = order;
+      auto* entry = sort->AddSectionDictionary("BY");
+      entry->SetValue("TEXT", page.text(order == search::SortOrder::Date ? "search.sort_date" : "search.sort_relevance"));
+      if (order == request.sort) {
+        entry->ShowSection("CURRENT");
+      } else {
+        entry->SetValueAndShowSection("URL", page.url(search_link(sorted)), "LINK");
+      }
+    }
+  }
+
+  void pager() const {
+    page.pager(content, request.page, request.size, response.total, [this](long long number) {
+      auto numbered = first_page;
+      numbered.page = static_cast<int>(number);
+      return search_link(numbered);
+    });
+  }
 };
 
 }  // namespace
@@ -428,10 +522,15 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
   const auto names = [&page](const std::vector<std::string>& codes, const std::string& prefix) {
     std::vector<std::string> out;
     for (const auto& code : codes) out.push_back(page.name_of(prefix, code));
-    return join(out, ", ");
+    return content::join(out, ", ");
   };
-  if (!document.countries.empty()) content.SetValueAndShowSection("TEXT", names(document.countries, "country."), "COUNTRIES");
-  if (!document.audience.empty()) content.SetValueAndShowSection("TEXT", names(document.audience, "audience."), "AUDIENCE");
+  for (const auto& facet : search::kFacets) {
+    const auto values = search::values_of(facet, document);
+    if (facet.guide_label == nullptr || values.empty()) continue;
+    auto* entry = content.AddSectionDictionary("FACET");
+    entry->SetValue("LABEL", page.text(facet.guide_label));
+    entry->SetValue("TEXT", names(values, facet.value_names));
+  }
   if (!document.sources.empty()) {
     auto* section = content.AddSectionDictionary("SOURCES");
     for (const auto& source : document.sources) section->SetValueAndShowSection("TEXT", source, "SOURCE");
@@ -442,107 +541,24 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
 
 std::string Pages::search(const PageContext& context, const search::SearchRequest& request,
                           const search::SearchResponse& response, const search::IndexInfo& index) const {
-  const auto& strings = impl_->engine.strings;
-  const std::string& title = strings.get(context.ui_language, "search.title");
+  const std::string& title = impl_->engine.strings.get(context.ui_language, "search.title");
   Page page(impl_->engine, context, "search.tpl", request.query.empty() ? title : request.query + " – " + title);
   page.noindex();
   page.set_self(search_link(request));
-  auto& content = page.content();
-  page.search_form(content, "q", request.query, false);
-
-  auto first_page = request;
-  first_page.page = 1;
-  if (response.corrected && !response.corrected->empty()) {
-    auto corrected = first_page;
-    corrected.query = *response.corrected;
-    auto* section = content.AddSectionDictionary("CORRECTED");
-    section->SetValue("URL", page.url(search_link(corrected)));
-    section->SetValue("TEXT", *response.corrected);
-  }
-
-  const auto value_name = [&](const Filter& filter, const std::string& value) {
-    return *filter.names == '\0' ? page.topic_name(value, &index) : page.name_of(filter.names, value);
-  };
-  bool filtered = false;
-  for (const auto& filter : kFilters) {
-    const std::string& value = request.*filter.field;
-    if (value.empty()) continue;
-    if (!filtered) content.ShowSection("ACTIVE");
-    filtered = true;
-    auto without = first_page;
-    without.*filter.field = "";
-    auto* entry = content.AddSectionDictionary("FILTER");
-    entry->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
-    entry->SetValue("VALUE", value_name(filter, value));
-    entry->SetValue("URL", page.url(search_link(without)));
-  }
-
-  // A language filter with few matches: the other languages' matches below, each labelled.
-  for (const auto& group : response.other_languages) {
-    auto* other = content.AddSectionDictionary("OTHER");
-    other->SetValue("LANG", group.language);
-    other->SetValue("COUNT", page.format("search.other_language", {{"count", page.guide_count(group.total)},
-                                                                   {"in_language", page.text("search.in." + group.language)}}));
-    page.list(*other, group.results, true, &index);
-  }
-
+  page.search_form(page.content(), "q", request.query, false);
+  const SearchPage parts{page, request, response, index};
+  parts.correction();
+  const bool filtered = parts.active_filters();
+  parts.other_languages();
   if (response.total == 0) {
-    content.SetValue("COUNT", request.query.empty() ? page.text("search.none_filters")
-                                                    : page.format("search.none", {{"q", request.query}}));
-    auto* none = content.AddSectionDictionary("NONE");
-    if (filtered) {
-      search::SearchRequest plain;
-      plain.query = request.query;
-      none->SetValueAndShowSection("URL", page.url(search_link(plain)), "REMOVE_FILTERS");
-    }
-    if (!index.topics.empty()) {
-      auto* browse = none->AddSectionDictionary("BROWSE");
-      for (const auto& topic : index.topics) {
-        auto* entry = browse->AddSectionDictionary("TOPIC");
-        entry->SetValue("URL", page.url(Link("/topics/" + topic.id)));
-        entry->SetValue("NAME", page.topic_name(topic));
-      }
-    }
+    parts.nothing_found(filtered);
     return page.expand();
   }
-
-  const std::string count = page.guide_count(response.total, response.total_is_exact);
-  content.SetValue("COUNT", request.query.empty() ? count : page.format("search.count_for", {{"count", count}, {"q", request.query}}));
-  for (const auto& filter : kFilters) {
-    if (!(request.*filter.field).empty()) continue;
-    const auto facet = response.facets.find(filter.facet);
-    if (facet == response.facets.end() || facet->second.empty()) continue;
-    auto* section = content.AddSectionDictionary("FACET");
-    section->SetValue("LABEL", page.text(std::string("facet.") + filter.facet));
-    for (const auto& value : facet->second) {
-      auto narrowed = first_page;
-      narrowed.*filter.field = value.value;
-      auto* entry = section->AddSectionDictionary("VALUE");
-      entry->SetValue("NAME", value_name(filter, value.value));
-      entry->SetValue("COUNT", page.strings().number(page.lang(), value.count));
-      entry->SetValue("URL", page.url(search_link(narrowed)));
-    }
-  }
-  if (response.total > 1) {
-    auto* sort = content.AddSectionDictionary("SORT");
-    for (const auto order : {search::SortOrder::Relevance, search::SortOrder::Date}) {
-      auto sorted = first_page;
-      sorted.sort = order;
-      auto* entry = sort->AddSectionDictionary("BY");
-      entry->SetValue("TEXT", page.text(order == search::SortOrder::Date ? "search.sort_date" : "search.sort_relevance"));
-      if (order == request.sort) {
-        entry->ShowSection("CURRENT");
-      } else {
-        entry->SetValueAndShowSection("URL", page.url(search_link(sorted)), "LINK");
-      }
-    }
-  }
-  page.list(content, response.results, true, &index);
-  page.pager(content, request.page, request.size, response.total, [&first_page](long long number) {
-    auto numbered = first_page;
-    numbered.page = static_cast<int>(number);
-    return search_link(numbered);
-  });
+  parts.count();
+  parts.facets();
+  parts.sort_orders();
+  page.list(page.content(), response.results, true, &index);
+  parts.pager();
   return page.expand();
 }
 
@@ -575,8 +591,9 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     entry->SetValue("EXPECTED", expected);
     entry->SetValue("BAR_LABEL", page.format("ind.bar_label", {{"counted", counted}, {"target", target}, {"share", share},
                                                                {"expected", expected}}));
-    entry->SetValue("BAR_W", svg_number(std::clamp(item.share, 0.0, 1.0) * 100));
-    entry->SetValue("EXPECTED_X", svg_number(std::clamp(item.expected * 100 - 0.4, 0.0, 99.2)));
+    const ProgressBar progress_geometry = progress_bar(item.share, item.expected);
+    entry->SetValue("BAR_W", progress_geometry.width);
+    entry->SetValue("EXPECTED_X", progress_geometry.expected_x);
     entry->SetValue("STATUS", token(item.status));
     entry->SetValue("STATUS_TEXT", strings.get_or(lang, "status." + item.status, item.status));
     entry->SetValue("PROJECTED", item.projected ? strings.date(lang, *item.projected) : page.text("ind.projected_none"));
@@ -597,34 +614,30 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
     if (item.months.empty()) continue;
 
     // One row per month: its name, a bar scaled to the busiest month, the count.
-    constexpr double kRow = 16, kBarX = 74, kBarMax = 200;
-    std::uint64_t busiest = 1;
-    for (const auto& month : item.months) busiest = std::max(busiest, month.counted);
+    const MonthChart geometry = month_chart(item.months);
     const std::string title = page.text(indicator.counts == "views" ? "ind.chart_views" : "ind.chart_downloads");
     auto* chart = entry->AddSectionDictionary("CHART");
     chart->SetValue("TITLE", title);
-    chart->SetValue("HEIGHT", svg_number(static_cast<double>(item.months.size()) * kRow + 4));
+    chart->SetValue("HEIGHT", geometry.height);
     std::vector<std::string> described;
-    double row = 0;
-    for (const auto& month : item.months) {
+    for (const auto& month_bar : geometry.bars) {
+      const stats::MonthCount& month = *month_bar.month;
       int year = 0, number = 0;
       std::string name = month.month;
       if (std::sscanf(month.month.c_str(), "%4d-%2d", &year, &number) == 2 && number >= 1 && number <= 12) {
         name = page.text("mon." + std::to_string(number)) + " " + std::to_string(year);
       }
-      const double width = month.counted == 0 ? 0 : std::max(1.0, kBarMax * static_cast<double>(month.counted) / static_cast<double>(busiest));
       const std::string count = strings.number(lang, month.counted);
       auto* bar = chart->AddSectionDictionary("MONTH");
       bar->SetValue("NAME", name);
       bar->SetValue("COUNT", count);
-      bar->SetValue("TEXT_Y", svg_number(row * kRow + 13));
-      bar->SetValue("BAR_Y", svg_number(row * kRow + 4));
-      bar->SetValue("BAR_W", svg_number(width));
-      bar->SetValue("COUNT_X", svg_number(kBarX + width + 4));
+      bar->SetValue("TEXT_Y", month_bar.text_y);
+      bar->SetValue("BAR_Y", month_bar.bar_y);
+      bar->SetValue("BAR_W", month_bar.bar_width);
+      bar->SetValue("COUNT_X", month_bar.count_x);
       described.push_back(name + ": " + count);
-      row += 1;
     }
-    chart->SetValue("LABEL", title + ": " + join(described, "; "));
+    chart->SetValue("LABEL", title + ": " + content::join(described, "; "));
   }
   return page.expand();
 }

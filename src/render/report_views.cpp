@@ -3,12 +3,14 @@
 namespace kc::render {
 namespace {
 
+std::uint64_t excluded_count(const stats::ReportRow& row, const char* reason) {
+  const auto found = row.excluded.find(reason);
+  return found == row.excluded.end() ? 0 : found->second;
+}
+
 nlohmann::json excluded_json(const stats::ReportRow& row) {
   nlohmann::json excluded = nlohmann::json::object();
-  for (const auto reason : stats::kExclusionReasons) {
-    const auto found = row.excluded.find(stats::to_string(reason));
-    excluded[stats::to_string(reason)] = found == row.excluded.end() ? 0 : found->second;
-  }
+  for (const auto& reason : stats::kExclusionReasons) excluded[reason.name] = excluded_count(row, reason.name);
   return excluded;
 }
 
@@ -26,11 +28,6 @@ std::string csv_field(const std::string& cell) {
     quoted += c;
   }
   return quoted + "\"";
-}
-
-std::uint64_t excluded_count(const stats::ReportRow& row, stats::Exclusion reason) {
-  const auto found = row.excluded.find(stats::to_string(reason));
-  return found == row.excluded.end() ? 0 : found->second;
 }
 
 }  // namespace
@@ -54,12 +51,12 @@ nlohmann::json report_json(const stats::Report& report) {
 std::string report_csv(const stats::Report& report) {
   const bool monthly = report.query.group == stats::Group::Month;
   std::string csv = "key,counted,unique";
-  for (const auto reason : stats::kExclusionReasons) csv += std::string(",excluded_") + stats::to_string(reason);
+  for (const auto& reason : stats::kExclusionReasons) csv += std::string(",excluded_") + reason.name;
   csv += monthly ? ",spike\r\n" : "\r\n";
   for (const auto& row : report.rows) {
     csv += csv_field(defuse_formula(row.key));
     csv += "," + std::to_string(row.counted) + "," + std::to_string(row.unique);
-    for (const auto reason : stats::kExclusionReasons) csv += "," + std::to_string(excluded_count(row, reason));
+    for (const auto& reason : stats::kExclusionReasons) csv += "," + std::to_string(excluded_count(row, reason.name));
     if (monthly) csv += "," + row.spike.value_or("");
     csv += "\r\n";
   }

@@ -6,43 +6,17 @@
 #include <cstdio>
 
 #include "content/link_resolver.h"
+#include "content/text.h"
 #include "content/utf8.h"
 #include "markdown/render.h"
 #include "search/fold.h"
 #include "search/schema.h"
+#include "search/stored_document.h"
 #include "search/text_codec.h"
 
 namespace kc::search {
 namespace {
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string joined;
-  for (const auto& item : items) joined += (joined.empty() ? "" : separator) + item;
-  return joined;
-}
-
-nlohmann::json metadata(const content::Document& doc) {
-  nlohmann::json attachments = nlohmann::json::array();
-  for (const auto& attachment : doc.attachments) {
-    attachments.push_back({{"file", attachment.file}, {"title", attachment.title}});
-  }
-  return {{"id", doc.id()},
-          {"slug", doc.slug},
-          {"language", doc.language},
-          {"variant", doc.variant},
-          {"topic", doc.topic},
-          {"title", doc.title},
-          {"summary", doc.summary},
-          {"url", doc.url()},
-          {"work", doc.work},
-          {"published", doc.published ? nlohmann::json(*doc.published) : nlohmann::json(nullptr)},
-          {"countries", doc.countries},
-          {"audience", doc.audience},
-          {"tags", doc.tags},
-          {"sources", doc.sources},
-          {"attachments", attachments},
-          {"translations", doc.translations}};
-}
 
 }  // namespace
 
@@ -80,7 +54,7 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   generator_.set_stemmer(Xapian::Stem(stemmer_name(doc.language)));
   const std::string title = fold(doc.title);
   const std::string summary = fold(doc.summary);
-  const std::string tags = fold(join(doc.tags, " "));
+  const std::string tags = fold(content::join(doc.tags, " "));
   const std::string headings = fold(rendered.headings);
   const std::string text = fold(rendered.text);
   generator_.index_text(title, 1, schema::kPrefixTitle);
@@ -106,11 +80,12 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   generator_.set_document(Xapian::Document());
 
   indexed.add_boolean_term(schema::kPrefixId + doc.id());
-  indexed.add_boolean_term(schema::kPrefixLang + doc.language);
-  indexed.add_boolean_term(schema::kPrefixTopic + doc.topic);
+  for (const Facet& facet : kFacets) {
+    for (const auto& value : values_of(facet, doc)) {
+      indexed.add_boolean_term(facet.prefix + (facet.folded ? fold(value) : value));
+    }
+  }
   indexed.add_boolean_term(schema::kPrefixWork + doc.work);
-  for (const auto& country : doc.countries) indexed.add_boolean_term(schema::kPrefixCountry + fold(country));
-  for (const auto& audience : doc.audience) indexed.add_boolean_term(schema::kPrefixAudience + fold(audience));
   for (const auto& tag : doc.tags) indexed.add_boolean_term(schema::kPrefixTag + fold(tag));
   for (const auto& attachment : doc.attachments) indexed.add_boolean_term(schema::kPrefixFile + attachment.file);
 
@@ -119,12 +94,13 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
   indexed.add_value(schema::kSlotPublished, published);
   indexed.add_value(schema::kSlotFingerprint, stored_fingerprint(doc));
   indexed.add_value(schema::kSlotId, doc.id());
-  std::string facets = schema::kFacetTopic + doc.topic + '\n' + schema::kFacetLanguage + doc.language;
-  for (const auto& country : doc.countries) facets += '\n' + (schema::kFacetCountry + country);
-  for (const auto& audience : doc.audience) facets += '\n' + (schema::kFacetAudience + audience);
+  std::string facets;
+  for (const Facet& facet : kFacets) {
+    for (const auto& value : values_of(facet, doc)) facets.append(facets.empty() ? "" : "\n").append(1, facet.letter) += value;
+  }
   indexed.add_value(schema::kSlotFacets, facets);
 
-  indexed.set_data(pack_text(metadata(doc).dump() + schema::kDataSeparator +
+  indexed.set_data(pack_text(nlohmann::json(stored_document(doc)).dump() + schema::kDataSeparator +
                              content::truncate_utf8(rendered.text, schema::kSnippetTextBytes)));
   count_spelling(indexed);
   // Packed here, on a builder thread: Xapian then stores it as it is instead of deflating

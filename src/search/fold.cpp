@@ -9,6 +9,8 @@
 #include <array>
 #include <cctype>
 
+#include "content/text.h"
+
 namespace kc::search {
 namespace {
 
@@ -18,13 +20,10 @@ bool is_ascii(std::string_view text) {
 
 // Lower-cases ASCII letters; an apostrophe becomes a space, so that French elisions
 // ("l'orpailleur", "d'eau") index and match the word itself.
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '\'') c = ' ';
-  }
-  return lower;
+std::string ascii_fold(std::string_view text) {
+  std::string folded = content::ascii_lower(text);
+  std::replace(folded.begin(), folded.end(), '\'', ' ');
+  return folded;
 }
 
 struct Normalizers {
@@ -46,11 +45,11 @@ const Normalizers& normalizers() {
 }  // namespace
 
 std::string fold(std::string_view text) {
-  if (is_ascii(text)) return ascii_lower(text);
+  if (is_ascii(text)) return ascii_fold(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = normalizers().nfd;
   const icu::Normalizer2* nfc = normalizers().nfc;
-  if (nfd == nullptr || nfc == nullptr) return ascii_lower(text);
+  if (nfd == nullptr || nfc == nullptr) return ascii_fold(text);
   const icu::UnicodeString decomposed =
       nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
   icu::UnicodeString stripped;
@@ -70,19 +69,19 @@ std::string fold(std::string_view text) {
     i += U16_LENGTH(c);
   }
   icu::UnicodeString composed = nfc->normalize(stripped, status);
-  if (U_FAILURE(status)) return ascii_lower(text);
+  if (U_FAILURE(status)) return ascii_fold(text);
   composed.toLower(icu::Locale::getRoot());
   std::string folded;
   composed.toUTF8String(folded);
   return folded;
 }
 
-namespace {
-
 bool is_word_byte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte >= 0x80 || std::isalnum(byte);
 }
+
+namespace {
 
 // A hyphen with a word character on both sides ("anti-retroviral", not "-word" or "a - b").
 bool joins_words(std::string_view text, std::size_t pos) {

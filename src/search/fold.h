@@ -26,4 +26,7 @@ std::string join_hyphens(std::string_view folded);
 std::string fold_query(std::string_view text);
 bool is_query_operator(std::string_view word);  // AND, OR, NOT, XOR, NEAR or ADJ
 
+// A byte of a word: an ASCII letter or digit, or any byte of a UTF-8 sequence.
+bool is_word_byte(char c);
+
 }  // namespace kc::search

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "content/document.h"
+
 namespace kc::search {
 
 // Thrown for unexpected engine failures (a corrupt or missing index, I/O errors), with
@@ -23,7 +25,7 @@ struct SearchRequest {
   std::string query;     // user syntax; empty lists everything matching the filters
   std::string language;  // filter (en, fr, es, pt) and the stemmer to use; "" for all
   std::string preferred_language;  // without a filter, rank guides in this language a little higher
-  std::string topic;     // filters; "" for none
+  std::string topic;     // the other facets' filters (kFacets, facets.h); "" for none
   std::string country;
   std::string audience;
   int page = 1;          // 1-based
@@ -36,17 +38,20 @@ struct FacetValue {
   std::uint64_t count = 0;
 };
 
-struct ResultItem {
-  std::string id;  // <lang>/<slug>
-  std::string title;
-  std::string summary;
+using Attachment = content::Attachment;
+
+// A guide as stored in the index (stored_document.h is its one stored form): its own
+// fields, its id and address, and, when asked for, its rendered body.
+struct StoredDocument : content::GuideFields {
+  std::string id;    // <lang>/<slug>
+  std::string url;   // /docs/<lang>/<slug>
+  std::string html;  // the rendered body; "" unless asked for (Searcher::document)
+};
+
+// One match of a search: the guide, and how it matched.
+struct ResultItem : StoredDocument {
   std::string snippet;  // HTML: escaped text with <mark> around matched words
-  std::string topic;
-  std::string language;
-  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
-  std::string url;
-  int score = 0;  // Xapian's percentage, 0–100
-  std::optional<std::string> published;
+  int score = 0;        // Xapian's percentage, 0–100
 };
 
 // The matches in one other language, shown when the chosen language has few (issue 12).
@@ -64,49 +69,11 @@ struct SearchResponse {
   int size = 10;
   std::optional<std::string> corrected;  // "did you mean"
   std::vector<ResultItem> results;
-  std::map<std::string, std::vector<FacetValue>> facets;  // topic, language, country, audience
+  std::map<std::string, std::vector<FacetValue>> facets;  // by facet name (kFacets, facets.h)
   // With a language filter, on the first page, when it has fewer than kFewResults results:
   // the matches in each other language that has some, in en, fr, es, pt order.
   std::vector<LanguageResults> other_languages;
   static constexpr std::uint64_t kFewResults = 3;
-};
-
-struct Attachment {
-  std::string file;  // "files/…"
-  std::string title;
-};
-
-// A guide as stored in the index: what a page needs to show it.
-struct StoredDocument {
-  std::string id;
-  std::string slug;
-  std::string language;
-  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
-  std::string topic;
-  std::string title;
-  std::string summary;
-  std::string url;
-  std::string work;
-  std::optional<std::string> published;
-  std::vector<std::string> countries;
-  std::vector<std::string> audience;
-  std::vector<std::string> tags;
-  std::vector<std::string> sources;
-  std::vector<Attachment> attachments;
-  std::map<std::string, std::string> translations;  // language → slug
-  std::string html;  // the rendered body
-};
-
-// The identity of a guide, for site maps and for attributing downloads to guides.
-struct DocumentRef {
-  std::string id;
-  std::string url;
-  std::string work;
-  std::string topic;
-  std::string language;
-  std::string variant;  // pt-BR, pt-MZ…; "" when the guide names none
-  std::optional<std::string> published;
-  std::map<std::string, std::string> translations;  // language → slug
 };
 
 // The guides that list one attachment, for attributing its downloads (DESIGN §6): their

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "search/facets.h"
+
 namespace kc::search::schema {
 
 inline constexpr const char* kSchemaVersion = "kc-index-9";
@@ -14,10 +16,9 @@ inline constexpr const char* kSchemaVersion = "kc-index-9";
 inline const std::string kPrefixId = "Q";          // Q<lang>/<slug>, the unique id term
 inline const std::string kPrefixTitle = "S";       // title words (probabilistic)
 inline const std::string kPrefixSummary = "XSUM";  // summary words (probabilistic; no user syntax)
-inline const std::string kPrefixLang = "L";        // Len
-inline const std::string kPrefixTopic = "XTOPIC";
-inline const std::string kPrefixCountry = "XCOUNTRY";
-inline const std::string kPrefixAudience = "XAUDIENCE";
+// Each facet's prefix is in its row of kFacets (facets.h); these two are used apart too.
+inline const std::string kPrefixLang = facet("language").prefix;  // Len
+inline const std::string kPrefixTopic = facet("topic").prefix;    // XTOPICbest-practice
 inline const std::string kPrefixTag = "XTAG";
 inline const std::string kPrefixWork = "XWORK";    // the work: a guide and its translations
 inline const std::string kPrefixFile = "XFILE";    // XFILEfiles/<path>: an attachment of the guide
@@ -27,12 +28,8 @@ inline constexpr Xapian::valueno kSlotPublished = 0;    // YYYYMMDD, sortable; "
 inline constexpr Xapian::valueno kSlotFingerprint = 1;  // hex; unchanged files are skipped
 inline constexpr Xapian::valueno kSlotId = 2;           // <lang>/<slug>
 // Every facet value of the document in one slot, so counting reads one value per match:
-// lines "<facet letter><value>", letters below.
+// lines "<facet letter><value>", in kFacets' order (the letters are in facets.h).
 inline constexpr Xapian::valueno kSlotFacets = 3;
-inline constexpr char kFacetTopic = 't';
-inline constexpr char kFacetLanguage = 'l';
-inline constexpr char kFacetCountry = 'c';
-inline constexpr char kFacetAudience = 'a';
 
 // Index metadata keys: settings that searching needs, so a revision is self-contained.
 inline const std::string kMetaSynonyms = "kc:synonyms";  // JSON array of groups

@@ -19,6 +19,7 @@
 #include "search/highlighter.h"
 #include "search/schema.h"
 #include "search/stop_words.h"
+#include "search/stored_document.h"
 #include "search/synonyms.h"
 #include "search/text_codec.h"
 
@@ -132,34 +133,9 @@ SplitData split_data(const std::string& packed, bool with_bodies) {
   return split;
 }
 
-std::optional<std::string> optional_string(const nlohmann::json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  return std::nullopt;
-}
-
-DocumentRef document_ref(const nlohmann::json& meta) {
-  DocumentRef ref;
-  ref.id = meta.value("id", "");
-  ref.url = meta.value("url", "");
-  ref.work = meta.value("work", "");
-  ref.topic = meta.value("topic", "");
-  ref.language = meta.value("language", "");
-  ref.variant = meta.value("variant", "");
-  ref.published = optional_string(meta["published"]);
-  ref.translations = meta.value("translations", std::map<std::string, std::string>{});
-  return ref;
-}
-
 ResultItem result_item(const nlohmann::json& meta) {
   ResultItem item;
-  item.id = meta.value("id", "");
-  item.title = meta.value("title", "");
-  item.summary = meta.value("summary", "");
-  item.topic = meta.value("topic", "");
-  item.language = meta.value("language", "");
-  item.variant = meta.value("variant", "");
-  item.url = meta.value("url", "");
-  item.published = optional_string(meta["published"]);
+  from_json(meta, item);
   return item;
 }
 
@@ -266,10 +242,7 @@ struct Searcher::State {
     parser.set_max_expansion(static_cast<Xapian::termcount>(limits.max_wildcard_terms),
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     parser.add_prefix("title", schema::kPrefixTitle);
-    parser.add_boolean_prefix("topic", schema::kPrefixTopic);
-    parser.add_boolean_prefix("lang", schema::kPrefixLang);
-    parser.add_boolean_prefix("country", schema::kPrefixCountry);
-    parser.add_boolean_prefix("audience", schema::kPrefixAudience);
+    for (const Facet& facet : kFacets) parser.add_boolean_prefix(facet.parameter, facet.prefix);
     parser.add_boolean_prefix("tag", schema::kPrefixTag);
     parser.add_prefix(SynonymExpander::kField, (new SynonymProcessor(synonyms, language, field))->release());
     return parser;
@@ -367,10 +340,10 @@ struct Searcher::State {
 
   static Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     std::vector<Xapian::Query> filters;
-    if (!request.language.empty()) filters.emplace_back(schema::kPrefixLang + request.language);
-    if (!request.topic.empty()) filters.emplace_back(schema::kPrefixTopic + request.topic);
-    if (!request.country.empty()) filters.emplace_back(schema::kPrefixCountry + fold(request.country));
-    if (!request.audience.empty()) filters.emplace_back(schema::kPrefixAudience + fold(request.audience));
+    for (const Facet& facet : kFacets) {
+      const std::string& value = request.*facet.filter;
+      if (!value.empty()) filters.emplace_back(facet.prefix + (facet.folded ? fold(value) : value));
+    }
     if (filters.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -461,10 +434,7 @@ struct Searcher::State {
     response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     Highlighter highlighter(query);
     response.results = items(mset, highlighter, has_query);
-    response.facets["topic"] = facets.facet(schema::kFacetTopic);
-    response.facets["language"] = facets.facet(schema::kFacetLanguage);
-    response.facets["country"] = facets.facet(schema::kFacetCountry);
-    response.facets["audience"] = facets.facet(schema::kFacetAudience);
+    for (const Facet& facet : kFacets) response.facets[facet.name] = facets.facet(facet.letter);
     if (has_query && !request.language.empty() && response.page == 1 && response.total < SearchResponse::kFewResults) {
       response.other_languages = other_languages(all_readings, request);
     }
@@ -522,26 +492,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
     Xapian::PostingIterator posting = state_->db.postlist_begin(id_term);
     if (posting == state_->db.postlist_end(id_term)) return std::nullopt;
     const SplitData data = split_data(state_->db.get_document(*posting).get_data(), false);
-    const nlohmann::json& meta = data.meta;
-    StoredDocument doc;
-    doc.id = meta.value("id", "");
-    doc.slug = meta.value("slug", "");
-    doc.language = meta.value("language", "");
-    doc.variant = meta.value("variant", "");
-    doc.topic = meta.value("topic", "");
-    doc.title = meta.value("title", "");
-    doc.summary = meta.value("summary", "");
-    doc.url = meta.value("url", "");
-    doc.work = meta.value("work", "");
-    doc.published = optional_string(meta["published"]);
-    doc.countries = meta.value("countries", std::vector<std::string>{});
-    doc.audience = meta.value("audience", std::vector<std::string>{});
-    doc.tags = meta.value("tags", std::vector<std::string>{});
-    doc.sources = meta.value("sources", std::vector<std::string>{});
-    for (const auto& attachment : meta.value("attachments", nlohmann::json::array())) {
-      doc.attachments.push_back({attachment.value("file", ""), attachment.value("title", "")});
-    }
-    doc.translations = meta.value("translations", std::map<std::string, std::string>{});
+    StoredDocument doc = data.meta.get<StoredDocument>();
     if (with_body) doc.html = stored_text(state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id));
     return doc;
   });
@@ -639,14 +590,15 @@ std::vector<content::Indicator> Searcher::indicators() {
   });
 }
 
-std::vector<DocumentRef> Searcher::all_documents() {
+std::vector<StoredDocument> Searcher::all_documents() {
   return state_->on_current_revision([&] {
-    std::vector<DocumentRef> refs;
+    std::vector<StoredDocument> documents;
     for (auto it = state_->db.postlist_begin(""); it != state_->db.postlist_end(""); ++it) {
-      refs.push_back(document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta));
+      documents.push_back(split_data(state_->db.get_document(*it).get_data(), false).meta.get<StoredDocument>());
     }
-    std::sort(refs.begin(), refs.end(), [](const DocumentRef& a, const DocumentRef& b) { return a.id < b.id; });
-    return refs;
+    std::sort(documents.begin(), documents.end(),
+              [](const StoredDocument& a, const StoredDocument& b) { return a.id < b.id; });
+    return documents;
   });
 }
 
@@ -658,7 +610,7 @@ FileGuides Searcher::file_guides(const std::string& file) {
     FileGuides guides;
     const std::string term = schema::kPrefixFile + file;
     for (auto it = state_->db.postlist_begin(term); it != state_->db.postlist_end(term); ++it) {
-      const DocumentRef ref = document_ref(split_data(state_->db.get_document(*it).get_data(), false).meta);
+      const auto ref = split_data(state_->db.get_document(*it).get_data(), false).meta.get<StoredDocument>();
       if (guides.guides++ == 0) {
         guides.work = ref.work;
         guides.topic = ref.topic;

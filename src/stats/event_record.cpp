@@ -1,6 +1,6 @@
 #include "stats/event_record.h"
 
-#include "stats/download_log.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

@@ -6,8 +6,9 @@
 #include <set>
 
 #include "stats/calendar.h"
-#include "stats/download_log.h"
+#include "stats/event.h"
 #include "stats/schema.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

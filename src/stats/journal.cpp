@@ -12,8 +12,8 @@
 #include <cstring>
 #include <iostream>
 
-#include "stats/download_log.h"
 #include "stats/schema.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

@@ -6,9 +6,9 @@
 #include <optional>
 #include <variant>
 
-#include "stats/download_log.h"
 #include "stats/event_record.h"
 #include "stats/schema.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {
@@ -19,7 +19,9 @@ constexpr std::size_t kHeldEvents = 4096;
 constexpr const char* kInsertEvent =
     "INSERT INTO events (id, time, kind, item, file, document, work, language, topic, status, head, "
     "range_start, bytes, agent, visitor, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kRemarkDoubleClick = "UPDATE events SET reason = 'double_click' WHERE id = ? AND reason = ''";
+std::string remark_double_click_sql() {
+  return std::string("UPDATE events SET reason = '") + to_string(Exclusion::DoubleClick) + "' WHERE id = ? AND reason = ''";
+}
 constexpr const char* kCountZeroSearch =
     "INSERT INTO zero_searches (day, query, language, count) VALUES (?, ?, ?, 1) "
     "ON CONFLICT (day, query, language) DO UPDATE SET count = count + 1";
@@ -31,7 +33,7 @@ constexpr const char* kWritePosition = "UPDATE journal_position SET segment = ?,
 struct JournalApplier::Statements {
   explicit Statements(SQLite::Database& db)
       : insert(db, kInsertEvent),
-        remark(db, kRemarkDoubleClick),
+        remark(db, remark_double_click_sql()),
         count_search(db, kCountZeroSearch),
         read_position(db, kReadPosition),
         write_position(db, kWritePosition) {}

@@ -25,51 +25,44 @@ struct Totals {
 
 using TotalsByKey = std::map<std::string, Totals>;
 
+// Counted, unique, then each reason in kExclusionReasons' order (read_totals).
 // Raw events: a COUNTER session is visitor + UTC hour (the visitor key already changes
 // with the UTC date); unique counts distinct (item, session) among counted events.
-constexpr const char* kRawTotals =
-    "sum(reason = ''), "
-    "count(DISTINCT CASE WHEN reason = '' THEN item || char(31) || visitor || char(31) || (time / 3600000) END), "
-    "sum(reason = 'failed'), sum(reason = 'head'), sum(reason = 'robot'), sum(reason = 'bulk'), "
-    "sum(reason = 'range_continuation'), sum(reason = 'double_click')";
-constexpr const char* kFoldedTotals =
-    "sum(counted), sum(unique_sessions), sum(failed), sum(head), sum(robot), sum(bulk), "
-    "sum(range_continuation), sum(double_click)";
-
-const char* raw_key(Group group) {
-  switch (group) {
-    case Group::File:
-      return "item";
-    case Group::Doc:
-      return "work";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "strftime('%Y-%m', time / 1000, 'unixepoch')";
-    case Group::Day:
-      return "strftime('%Y-%m-%d', time / 1000, 'unixepoch')";
-  }
-  return "item";
+const std::string& raw_totals() {
+  static const std::string sql =
+      "sum(reason = ''), "
+      "count(DISTINCT CASE WHEN reason = '' THEN item || char(31) || visitor || char(31) || (time / 3600000) END), " +
+      for_each_reason(kEventsWithReason);
+  return sql;
+}
+const std::string& folded_totals() {
+  static const std::string sql = "sum(counted), sum(unique_sessions), " + for_each_reason("sum({})");
+  return sql;
 }
 
-const char* folded_key(Group group) {
-  switch (group) {
-    case Group::File:
-      return "item";
-    case Group::Doc:
-      return "work";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "month";
-    case Group::Day:
-      return nullptr;
+// Each group: its name, its key in the events table and in monthly (none: a folded month
+// has no days).
+struct GroupColumns {
+  Group group;
+  const char* name;
+  const char* raw_key;
+  const char* folded_key;
+};
+
+constexpr GroupColumns kGroups[] = {
+    {Group::File, "file", "item", "item"},
+    {Group::Doc, "doc", "work", "work"},
+    {Group::Topic, "topic", "topic", "topic"},
+    {Group::Language, "language", "language", "language"},
+    {Group::Month, "month", "strftime('%Y-%m', time / 1000, 'unixepoch')", "month"},
+    {Group::Day, "day", "strftime('%Y-%m-%d', time / 1000, 'unixepoch')", nullptr},
+};
+
+const GroupColumns& columns_of(Group group) {
+  for (const auto& columns : kGroups) {
+    if (columns.group == group) return columns;
   }
-  return nullptr;
+  return kGroups[0];
 }
 
 Totals read_totals(SQLite::Statement& statement) {
@@ -86,15 +79,16 @@ Totals read_totals(SQLite::Statement& statement) {
 TotalsByKey totals_by_key(SQLite::Database& db, Group group, EventKind kind, std::int64_t first_day,
                           std::int64_t last_day) {
   TotalsByKey totals;
-  SQLite::Statement raw(db, std::string("SELECT ") + raw_key(group) + " AS key, " + kRawTotals +
+  const GroupColumns& columns = columns_of(group);
+  SQLite::Statement raw(db, std::string("SELECT ") + columns.raw_key + " AS key, " + raw_totals() +
                                 " FROM events WHERE kind = ? AND time >= ? AND time < ? GROUP BY key");
   raw.bind(1, to_string(kind));
   raw.bind(2, first_day * kMillisPerDay);
   raw.bind(3, (last_day + 1) * kMillisPerDay);
   while (raw.executeStep()) totals[raw.getColumn(0).getString()].add(read_totals(raw));
 
-  if (const char* key = folded_key(group)) {
-    SQLite::Statement folded(db, std::string("SELECT ") + key + " AS key, " + kFoldedTotals +
+  if (const char* key = columns.folded_key) {
+    SQLite::Statement folded(db, std::string("SELECT ") + key + " AS key, " + folded_totals() +
                                      " FROM monthly WHERE kind = ? AND month >= ? AND month <= ? GROUP BY key");
     folded.bind(1, to_string(kind));
     folded.bind(2, format_month(first_of_month(first_day - 1, 1)));  // months whose first day is in range
@@ -138,7 +132,7 @@ std::optional<std::string> spike(std::uint64_t counted, double average, bool mon
 
 ReportRow make_row(const std::string& key, const Totals& totals) {
   ReportRow row{key, totals.counted, totals.unique, {}, std::nullopt};
-  for (std::size_t r = 0; r < kReasons; ++r) row.excluded[to_string(kExclusionReasons[r])] = totals.excluded[r];
+  for (std::size_t r = 0; r < kReasons; ++r) row.excluded[kExclusionReasons[r].name] = totals.excluded[r];
   return row;
 }
 
@@ -187,27 +181,11 @@ std::vector<ReportRow> keyed_rows(SQLite::Database* db, const ReportQuery& query
 
 }  // namespace
 
-const char* to_string(Group group) {
-  switch (group) {
-    case Group::File:
-      return "file";
-    case Group::Doc:
-      return "doc";
-    case Group::Topic:
-      return "topic";
-    case Group::Language:
-      return "language";
-    case Group::Month:
-      return "month";
-    case Group::Day:
-      return "day";
-  }
-  return "file";
-}
+const char* to_string(Group group) { return columns_of(group).name; }
 
 std::optional<Group> parse_group(const std::string& text) {
-  for (const Group group : {Group::File, Group::Doc, Group::Topic, Group::Language, Group::Month, Group::Day}) {
-    if (text == to_string(group)) return group;
+  for (const auto& columns : kGroups) {
+    if (text == columns.name) return columns.group;
   }
   return std::nullopt;
 }

@@ -22,7 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "stats/download_log.h"
+#include "stats/event.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 

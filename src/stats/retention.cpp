@@ -1,18 +1,22 @@
 #include "stats/retention.h"
 
+#include <string>
+#include <string_view>
+
 #include "stats/calendar.h"
+#include "stats/schema.h"
 
 namespace kc::stats {
 namespace {
 
 // `WHERE true` is required: without it SQLite cannot tell the upsert's ON from a join's.
+// The per-reason parts (@columns@, @sums@, @updates@) are made from kExclusionReasons.
 constexpr const char* kFold = R"sql(
 INSERT INTO monthly (month, kind, item, work, topic, language, counted, unique_sessions,
-                     failed, head, robot, bulk, range_continuation, double_click)
+                     @columns@)
 SELECT strftime('%Y-%m', time / 1000, 'unixepoch') AS month, kind, item, work, topic, language,
        sum(reason = ''), sum(first_in_session),
-       sum(reason = 'failed'), sum(reason = 'head'), sum(reason = 'robot'), sum(reason = 'bulk'),
-       sum(reason = 'range_continuation'), sum(reason = 'double_click')
+       @sums@
 FROM (SELECT *, reason = '' AND row_number() OVER (
                   PARTITION BY kind, item, visitor, time / 3600000, reason = '' ORDER BY id) = 1 AS first_in_session
       FROM events WHERE time < :cutoff)
@@ -21,13 +25,23 @@ GROUP BY month, kind, item, work, topic, language
 ON CONFLICT (month, kind, item, work, topic, language) DO UPDATE SET
   counted = counted + excluded.counted,
   unique_sessions = unique_sessions + excluded.unique_sessions,
-  failed = failed + excluded.failed,
-  head = head + excluded.head,
-  robot = robot + excluded.robot,
-  bulk = bulk + excluded.bulk,
-  range_continuation = range_continuation + excluded.range_continuation,
-  double_click = double_click + excluded.double_click
+  @updates@
 )sql";
+
+void replace(std::string& text, std::string_view marker, const std::string& by) {
+  text.replace(text.find(marker), marker.size(), by);
+}
+
+const std::string& fold_sql() {
+  static const std::string sql = [] {
+    std::string text = kFold;
+    replace(text, "@columns@", for_each_reason("{}"));
+    replace(text, "@sums@", for_each_reason(kEventsWithReason));
+    replace(text, "@updates@", for_each_reason("{} = {} + excluded.{}"));
+    return text;
+  }();
+  return sql;
+}
 
 }  // namespace
 
@@ -48,7 +62,7 @@ std::uint64_t apply_retention(SQLite::Database& db, std::int64_t cutoff_day) {
     if (old.getColumn(0).getInt() == 0 && old_searches.getColumn(0).getInt() == 0) return 0;
   }
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement fold(db, kFold);
+  SQLite::Statement fold(db, fold_sql());
   fold.bind(":cutoff", cutoff);
   fold.exec();
   SQLite::Statement erase(db, "DELETE FROM events WHERE time < ?");

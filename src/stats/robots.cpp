@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <fstream>
 
-#include "stats/download_log.h"
+#include "content/text.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {
@@ -19,13 +20,6 @@ constexpr std::int64_t kMaxMemory = 256LL << 20;
 // A robot's signature sits near the start of its UA; if the DFA ever gives up on a
 // (hostile) giant UA, its head is checked again instead of waving it through.
 constexpr std::size_t kRetryPrefix = 1024;
-
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-  return lower;
-}
 
 nlohmann::json read_json(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -46,7 +40,7 @@ struct RobotList::Patterns {
 
 RobotList::RobotList(const std::filesystem::path& file, std::vector<std::string> allow_list) {
   for (auto& allowed : allow_list) {
-    if (!allowed.empty()) allow_list_.push_back(lower_ascii(allowed));
+    if (!allowed.empty()) allow_list_.push_back(content::ascii_lower(allowed));
   }
   if (file.empty()) return;
   const nlohmann::json list = read_json(file);
@@ -78,7 +72,7 @@ RobotList& RobotList::operator=(RobotList&&) noexcept = default;
 bool RobotList::is_robot(std::string_view user_agent) const {
   if (!patterns_ || pattern_count_ == 0) return false;
   if (!allow_list_.empty()) {
-    const std::string lower = lower_ascii(user_agent);
+    const std::string lower = content::ascii_lower(user_agent);
     for (const auto& allowed : allow_list_) {
       if (lower.find(allowed) != std::string::npos) return false;
     }

@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <mutex>
+#include <set>
+
+#include "stats/event.h"
 
 namespace kc::stats {
 namespace {
@@ -81,6 +84,18 @@ void check_not_newer(int version, const std::filesystem::path& path) {
   }
 }
 
+// monthly has a column per exclusion reason (version 1 wrote the first six by hand).
+void add_reason_columns(SQLite::Database& db) {
+  std::set<std::string> columns;
+  SQLite::Statement info(db, "PRAGMA table_info(monthly)");
+  while (info.executeStep()) columns.insert(info.getColumn(1).getString());
+  for (const auto& reason : kExclusionReasons) {
+    if (columns.count(reason.name) == 0) {
+      db.exec(std::string("ALTER TABLE monthly ADD COLUMN ") + reason.name + " INTEGER NOT NULL DEFAULT 0");
+    }
+  }
+}
+
 void migrate(SQLite::Database& db, const std::filesystem::path& path) {
   // IMMEDIATE: two processes starting at once must not both run the same migration.
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -88,6 +103,7 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
   check_not_newer(version, path);
   for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[v]);
   if (version != kSchemaVersion) db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  add_reason_columns(db);
   transaction.commit();
 }
 
@@ -130,6 +146,22 @@ std::optional<SQLite::Database> open_for_reading(const std::filesystem::path& da
   } catch (const SQLite::Exception& e) {
     throw_stats_error(e, path, "opening");
   }
+}
+
+std::string for_each_reason(std::string_view pattern) {
+  std::string sql;
+  for (const auto& reason : kExclusionReasons) {
+    if (!sql.empty()) sql += ", ";
+    for (std::size_t at = 0; at < pattern.size(); ++at) {
+      if (pattern.compare(at, 2, "{}") == 0) {
+        sql += reason.name;
+        ++at;
+      } else {
+        sql += pattern[at];
+      }
+    }
+  }
+  return sql;
 }
 
 void throw_stats_error(const SQLite::Exception& error, const std::filesystem::path& db_path, const std::string& doing) {

@@ -14,7 +14,7 @@
 #include <fstream>
 
 #include "stats/calendar.h"
-#include "stats/download_log.h"
+#include "stats/stats_error.h"
 
 namespace kc::stats {
 namespace {

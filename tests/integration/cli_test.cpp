@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "search/facets.h"
 #include "support/fixture.h"
 
 using kc::test::ContentFixture;
@@ -104,4 +105,20 @@ TEST_CASE("kc suggest prints completing titles", "[cli][search]") {
   const Run run = run_kc({"suggest", "ground", "--index", fixture.index().string()});
   CHECK(run.exit_code == 0);
   CHECK(run.out == "Ground support in a shaft\n");
+}
+
+TEST_CASE("kc search has a flag for every facet of the facet table", "[cli][search][facets]") {
+  ContentFixture fixture;
+  fixture.ingest();
+  const auto all = nlohmann::json::parse(run_kc({"search", "", "--index", fixture.index().string(), "--json"}).out);
+  for (const auto& facet : kc::search::kFacets) {
+    INFO("facet " << facet.name);
+    const auto& counts = all["facets"][facet.name];
+    REQUIRE(!counts.empty());
+    const Run run = run_kc({"search", "", "--index", fixture.index().string(), "--json", std::string("--") + facet.parameter,
+                            counts[0]["value"].get<std::string>()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(nlohmann::json::parse(run.out)["total"] == counts[0]["count"]);
+  }
+  CHECK(run_kc({"search", "", "--index", fixture.index().string(), "--lang", "de"}).exit_code == 2);
 }

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <map>
+
+#include "search/facets.h"
+#include "support/temp_dir.h"
 #include "support/test_server.h"
 
 using kc::test::TestServer;
@@ -117,4 +122,61 @@ TEST_CASE("static assets with a fingerprint are cached for a year, others revali
   CHECK(icon->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
   CHECK(client.Get("/static/nothing.svg")->status == 404);
   CHECK(client.Get("/static/../templates/layout.tpl")->status == 404);
+}
+
+// The facet table (search/facets.h) is the one list of facets: each row is counted by
+// /api/search, filters by its parameter on /api/search and /search, and has its UI
+// strings in every language.
+TEST_CASE("every facet of the facet table is counted, filters by its parameter and is named in four languages",
+          "[http][api][facets]") {
+  std::map<std::string, nlohmann::json> strings;
+  for (const char* language : {"en", "fr", "es", "pt"}) {
+    std::ifstream file(kc::test::web_dir() / "i18n" / (std::string(language) + ".json"));
+    strings[language] = nlohmann::json::parse(file);
+  }
+  const auto all = get_json("/api/search?q=&size=50");
+  CHECK(all["facets"].size() == std::size(kc::search::kFacets));
+  for (const auto& facet : kc::search::kFacets) {
+    INFO("facet " << facet.name);
+    const auto& counts = all["facets"][facet.name];
+    REQUIRE(counts.is_array());
+    REQUIRE(!counts.empty());  // the test corpus has values for every facet
+    const std::string value = counts[0]["value"];
+    const auto narrowed = get_json(std::string("/api/search?q=&size=50&") + facet.parameter + "=" + value);
+    CHECK(narrowed["total"] == counts[0]["count"]);
+    CHECK(narrowed["total"] < all["total"]);
+    for (const auto& [language, table] : strings) {
+      INFO("UI strings " << language);
+      CHECK(table.contains(std::string("facet.") + facet.name));
+      if (facet.guide_label != nullptr) CHECK(table.contains(facet.guide_label));
+      if (*facet.value_names != '\0') CHECK(table.contains(facet.value_names + value));
+    }
+    const auto page = server().http().Get((std::string("/search?") + facet.parameter + "=" + value).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK_THAT(page->body, Contains(strings["en"][std::string("facet.") + facet.name].get<std::string>()));
+  }
+}
+
+TEST_CASE("with no index yet, pages that need it answer 503 and the rest still work", "[http][api]") {
+  kc::test::TempDir empty;
+  TestServer bare([&empty](kc::http::ServerOptions& options) { options.index_dir = empty.path() / "index"; });
+  auto client = bare.http();
+  CHECK(client.Get("/")->status == 503);
+  CHECK(client.Get("/search?q=retort")->status == 503);
+  const auto api = client.Get("/api/search?q=retort");
+  CHECK(api->status == 503);
+  CHECK(api->get_header_value("Content-Type") == "application/json");
+  CHECK(client.Get("/no/such/page")->status == 404);
+  const auto metrics = client.Get("/metrics");
+  CHECK(metrics->status == 200);
+  CHECK_THAT(metrics->body, Contains("kc_index_documents 0"));
+  CHECK(client.Get("/files/manual.pdf")->status == 200);  // downloads do not need the index
+  bare.server().site().log.flush();
+  const auto report = client.Get("/api/stats/downloads?group=doc", {{"Authorization", "Bearer analyst-secret-token"}});
+  REQUIRE(report->status == 200);
+  const auto rows = nlohmann::json::parse(report->body)["rows"];
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["key"] == "");  // counted, without a guide
+  CHECK(rows[0]["counted"] == 1);
 }

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <functional>
 #include <fstream>
 #include <thread>
 
@@ -26,11 +28,12 @@ struct ManualClock {
 };
 
 struct CountingServer {
-  CountingServer()
-      : server([this](kc::http::ServerOptions& options) {
+  explicit CountingServer(std::function<void(kc::http::ServerOptions&)> configure = {})
+      : server([this, configure](kc::http::ServerOptions& options) {
           options.clock = [this] { return clock.now(); };
           options.trusted_proxies = {"127.0.0.1"};
           options.log.robot_allow_list = {"okhttp"};
+          if (configure) configure(options);
         }) {}
 
   // A request from the visitor `ip` with user-agent `agent`.
@@ -166,6 +169,28 @@ TEST_CASE("a resumed download counts once", "[http][stats]") {
   const auto row = counting.row("file", kItem);
   CHECK(row["counted"] == 1);
   CHECK(row["excluded"]["range_continuation"] == 1);
+}
+
+TEST_CASE("a download whose file is gone by the time it is opened is a failed event, not a counted one",
+          "[http][stats][files]") {
+  // The handler finds the file; then, before the server opens it, it is removed.
+  CountingServer counting([](kc::http::ServerOptions& options) {
+    options.before_open = [](const std::string& path) {
+      if (path.find("vanishing") != std::string::npos) std::filesystem::remove(path);
+    };
+  });
+  const auto files = counting.server.content().content() / "files";
+  kc::test::write_file(files / "vanishing-small.pdf", std::string(5000, 's'));
+  kc::test::write_file(files / "vanishing-large.bin", std::string(1 << 20, 'l'));  // streamed in chunks
+  for (const std::string name : {"vanishing-small.pdf", "vanishing-large.bin"}) {
+    INFO(name);
+    CHECK(counting.get("/files/" + name, "10.0.0.20") == 500);
+    const auto row = counting.row("file", "files/" + name);
+    CHECK(row["counted"] == 0);
+    CHECK(row["excluded"]["failed"] == 1);
+  }
+  CHECK(counting.get(kFile, "10.0.0.20") == 200);  // the server goes on serving and counting
+  CHECK(counting.row("file", kItem)["counted"] == 1);
 }
 
 TEST_CASE("views of a guide in English and French are one unique item per session", "[http][stats]") {

@@ -21,6 +21,8 @@ plus <out>/topics.yaml, an empty <out>/synonyms.yaml ({}) and <out>/indicators.y
   macro text) gets its '(' escaped so that it stays text. Code spans and fenced code blocks are left untouched.
   Autolinks with another scheme (`<xsl:stylesheet>`, which CommonMark turns into a link)
   get their '<' backslash-escaped so they stay text. Raw HTML and {{macro}} calls stay.
+- an image with an empty alt text `![](dest)` gets `![image](dest)` (kc check wants
+  every image described).
 - --copies N replicates every document N times (slugs `<slug>-c2`, `<slug>-c3`, ...).
 
 Python standard library only; deterministic; prints `converted N documents` on stderr.
@@ -244,13 +246,21 @@ def _rewrite_autolinks(seg):
     return _AUTOLINK.sub(fix, seg)
 
 
+_EMPTY_ALT = re.compile(r"!\[[ \t]*\]\(")
+
+
+def _rewrite_segment(seg):
+    # kc check wants every image described (issue 13): an empty alt text becomes "image"
+    return _rewrite_autolinks(_rewrite_inline_dests(_EMPTY_ALT.sub("![image](", seg)))
+
+
 def _rewrite_outside_code(line):
     parts, pos = [], 0
     for m in _CODE_SPAN.finditer(line):
-        parts.append(_rewrite_autolinks(_rewrite_inline_dests(line[pos:m.start()])))
+        parts.append(_rewrite_segment(line[pos:m.start()]))
         parts.append(m.group(0))
         pos = m.end()
-    parts.append(_rewrite_autolinks(_rewrite_inline_dests(line[pos:])))
+    parts.append(_rewrite_segment(line[pos:]))
     return "".join(parts)
 
 

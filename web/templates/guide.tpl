@@ -12,8 +12,7 @@
 <dt>{{T_guide_topic}}</dt><dd><a href="{{TOPIC_URL}}">{{TOPIC_NAME}}</a></dd>
 <dt>{{T_guide_language}}</dt><dd>{{LANGUAGE}}</dd>
 {{#PUBLISHED}}<dt>{{T_guide_published}}</dt><dd><time datetime="{{ISO}}">{{TEXT}}</time></dd>{{/PUBLISHED}}
-{{#COUNTRIES}}<dt>{{T_guide_countries}}</dt><dd>{{TEXT}}</dd>{{/COUNTRIES}}
-{{#AUDIENCE}}<dt>{{T_guide_audience}}</dt><dd>{{TEXT}}</dd>{{/AUDIENCE}}
+{{#FACET}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>{{/FACET}}
 </dl>
 {{#SOURCES}}<h2>{{T_guide_sources}}</h2>
 <ul lang="{{DOC_LANG}}">{{#SOURCE}}<li>{{TEXT}}</li>{{/SOURCE}}</ul>{{/SOURCES}}

@@ -8,7 +8,7 @@ namespace {
 
 stats::ReportRow row(const std::string& key, std::uint64_t counted) {
   stats::ReportRow result{key, counted, counted, {}, std::nullopt};
-  for (const auto reason : stats::kExclusionReasons) result.excluded[stats::to_string(reason)] = 0;
+  for (const auto& reason : stats::kExclusionReasons) result.excluded[reason.name] = 0;
   result.excluded["head"] = 1;
   return result;
 }

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "stats/calendar.h"
-#include "stats/download_log.h"
 #include "stats/retention.h"
+#include "stats/stats_error.h"
 
 using namespace kc::stats;
 

@@ -181,3 +181,59 @@ TEST_CASE("retention folds old months into aggregates that reports still show", 
                  "files/manual.pdf")
             ->counted == 3);
 }
+
+TEST_CASE("every exclusion reason is reported, raw and after retention folded it", "[stats][reports]") {
+  LogFixture fixture;
+  kc::test::write_file(fixture.dir / "robots.json", R"([{"pattern": "Googlebot\\/"}])");
+  fixture.options.robots_file = fixture.dir / "robots.json";
+  fixture.options.bulk_files_per_minute = 2;
+  fixture.clock.set("2023-03-15 10:00:00");
+  {
+    auto log = fixture.open();
+    RequestFacts failed = download("files/manual.pdf", "192.0.2.1");
+    failed.status = 404;
+    CHECK(log->record_download(failed) == Exclusion::Failed);
+    RequestFacts head = download("files/manual.pdf", "192.0.2.2");
+    head.head = true;
+    CHECK(log->record_download(head) == Exclusion::Head);
+    CHECK(log->record_download(download("files/manual.pdf", "192.0.2.3", "Googlebot/2.1")) == Exclusion::Robot);
+    for (const char* file : {"files/a.pdf", "files/b.pdf"}) log->record_download(download(file, "192.0.2.4"));
+    CHECK(log->record_download(download("files/manual.pdf", "192.0.2.4")) == Exclusion::Bulk);
+    RequestFacts resumed = download("files/manual.pdf", "192.0.2.5");
+    resumed.range_start = 1000;
+    CHECK(log->record_download(resumed) == Exclusion::RangeContinuation);
+    log->record_download(download("files/manual.pdf", "192.0.2.6"));
+    fixture.clock.advance_seconds(10);
+    log->record_download(download("files/manual.pdf", "192.0.2.6"));  // re-marks the one before
+  }
+  const ReportQuery query{"2023-01-01", "2023-12-31", Group::File, EventKind::Download};
+  auto manual = [&] { return *find_row(build_report(fixture.data_dir(), query, "2026-02-01"), "files/manual.pdf"); };
+  const ReportRow raw = manual();
+  REQUIRE(raw.excluded.size() == std::size(kExclusionReasons));
+  for (const auto& reason : kExclusionReasons) {
+    INFO(reason.name);
+    CHECK(raw.excluded.at(reason.name) == 1);
+  }
+  CHECK(raw.counted == 1);
+
+  fixture.clock.set("2026-02-01 00:00:01");  // retention 24 months: 2023 is folded
+  fixture.open();
+  REQUIRE(fixture.scalar("SELECT count(*) FROM events") == 0);
+  const ReportRow folded = manual();
+  CHECK(folded.excluded == raw.excluded);
+  CHECK(folded.counted == raw.counted);
+  CHECK(folded.unique == raw.unique);
+}
+
+TEST_CASE("the monthly table gets a column for a reason it lacks when opened for writing", "[stats][reports]") {
+  LogFixture fixture;
+  fixture.open();
+  {
+    SQLite::Database db((fixture.data_dir() / "kc.sqlite").string(), SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE monthly DROP COLUMN double_click");  // as a file from before the reason existed
+  }
+  REQUIRE(fixture.scalar("SELECT count(*) FROM pragma_table_info('monthly') WHERE name = 'double_click'") == 0);
+  fixture.open();
+  CHECK(fixture.scalar("SELECT count(*) FROM pragma_table_info('monthly') WHERE name = 'double_click'") == 1);
+  CHECK(fixture.report(Group::File).rows.empty());
+}
