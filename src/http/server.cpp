@@ -1,8 +1,6 @@
 #include "http/server.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -68,17 +66,17 @@ std::string head_block(const Response& response, std::uint64_t content_length, b
   return head;
 }
 
-// An open file descriptor, closed by its owner.
-class OpenFile {
+// A file descriptor, closed by its owner.
+class Descriptor {
  public:
-  OpenFile() = default;
-  explicit OpenFile(int fd) : fd_(fd) {}
-  OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  OpenFile& operator=(OpenFile&& other) noexcept {
+  Descriptor() = default;
+  explicit Descriptor(int fd) : fd_(fd) {}
+  Descriptor(Descriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Descriptor& operator=(Descriptor&& other) noexcept {
     std::swap(fd_, other.fd_);
     return *this;
   }
-  ~OpenFile() {
+  ~Descriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
   explicit operator bool() const { return fd_ >= 0; }
@@ -111,38 +109,31 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // a graceful stop waits for — drops even when Pistache abandons a write to a client
   // that has gone.
   struct Exchange {
-    Exchange(std::shared_ptr<Impl> owner, std::weak_ptr<P::Tcp::Peer> client, std::thread::id thread, bool keep)
-        : server(std::move(owner)), peer(std::move(client)), io_thread(thread), keep_alive(keep) {
+    Exchange(std::shared_ptr<Impl> owner, const std::shared_ptr<P::Tcp::Peer>& client, bool keep)
+        : server(std::move(owner)), peer(client), io_thread(std::this_thread::get_id()), keep_alive(keep) {
       ++server->in_flight;
+      // Pistache closes a departed client's descriptor on its I/O thread at any moment,
+      // and the number is handed to the next socket opened: shutting the connection down
+      // by peer->fd() from another thread can hit a stranger's connection. Our own
+      // duplicate, taken here on the I/O thread while the number is surely this peer's,
+      // always names this connection. Only an answer that closes needs it.
+      if (!keep_alive) socket = Descriptor(::fcntl(client->fd(), F_DUPFD_CLOEXEC, 0));
     }
     ~Exchange() { --server->in_flight; }
 
     // The whole response is written: a connection answered "Connection: close" is
-    // half-closed so the client sees the end (RFC 7230 §6.6).
+    // half-closed so the client sees the end (RFC 7230 §6.6). One whose keep-alive was
+    // withdrawn later (the server began draining) has no duplicate: the stop closes it.
     void complete() const {
-      if (keep_alive) return;
-      if (const auto alive = peer.lock()) half_close(*alive);
+      if (!keep_alive && socket) ::shutdown(socket.get(), SHUT_WR);
     }
 
     std::shared_ptr<Impl> server;
     std::weak_ptr<P::Tcp::Peer> peer;
     std::thread::id io_thread;  // the Pistache thread that owns the connection
     bool keep_alive;            // lowered by the job when the server starts draining
+    Descriptor socket;          // a duplicate of the connection's descriptor, when it closes
   };
-
-  // Pistache may already have closed this peer's descriptor and the number may belong to
-  // a new connection by now: shut it down only while it is still this peer's socket.
-  static void half_close(const P::Tcp::Peer& peer) {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getpeername(peer.fd(), reinterpret_cast<sockaddr*>(&address), &length) != 0) return;
-    std::uint16_t port = 0;
-    if (address.ss_family == AF_INET) port = ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
-    if (address.ss_family == AF_INET6) port = ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
-    // Pistache 0.0.5 records the peer's port in network byte order.
-    const auto recorded = static_cast<std::uint16_t>(peer.address().port());
-    if (port == recorded || port == ntohs(recorded)) ::shutdown(peer.fd(), SHUT_WR);
-  }
 
   // Sends a file range chunk by chunk; the last owner of this object (the pending write,
   // or nobody once the client has gone) closes the file.
@@ -195,13 +186,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // status is final before its download is recorded: a file that is gone or shorter than
   // it was when the handler looked turns the response into a 500 (logged; counted as
   // failed). Nothing to open for HEAD.
-  OpenFile open_body(const Request& request, Context& context, Response& response) const {
+  Descriptor open_body(const Request& request, Context& context, Response& response) const {
     if (!response.file || request.head()) return {};
-    OpenFile file;
+    Descriptor file;
     response = guarded(request, context, [&]() -> Response {
       const std::string& path = response.file->path;
       if (site.options.before_open) site.options.before_open(path);
-      file = OpenFile(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      file = Descriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
       if (!file) throw std::system_error(errno, std::generic_category(), "opening " + path);
       if (response.file->length <= kChunkBytes) {
         // Small: read now and send with the head, in one write.
@@ -219,7 +210,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // The response made ready for the wire; `file` is the open file of a large one.
-  Outgoing prepare(const std::shared_ptr<Exchange>& exchange, bool head, const Response& response, OpenFile file) {
+  Outgoing prepare(const std::shared_ptr<Exchange>& exchange, bool head, const Response& response, Descriptor file) {
     Outgoing outgoing;
     if (file) {
       outgoing.stream = std::make_shared<FileStream>();
@@ -262,8 +253,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // survives is Pistache's, so the worker never drops the last one behind its back.
   void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer) {
     const auto start = Clock::now();
-    auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, std::this_thread::get_id(),
-                                               wants_keep_alive(pistache_request) && !draining);
+    auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, wants_keep_alive(pistache_request) && !draining);
     std::string query = pistache_request.query().as_str();
     if (!query.empty() && query.front() == '?') query.erase(0, 1);
     auto target = parse_target(pistache_request.resource(), query);
@@ -290,7 +280,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       exchange->keep_alive = exchange->keep_alive && !self->draining;
       Response& response = routed.response;
       Effects effects = std::move(response.effects);
-      OpenFile file = self->open_body(request, context, response);
+      Descriptor file = self->open_body(request, context, response);
       // Nothing lost (DESIGN §6): a download is in the event journal, with the status it
       // is answered with, before its response starts; one that cannot be counted is not served.
       if (!record_effects(request, context, response.status, std::move(effects))) {

@@ -128,3 +128,38 @@ TEST_CASE("clients that reset their connection do not delay a graceful stop", "[
   resetting.stop();
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
+
+TEST_CASE("a client that leaves before its answer never has it sent to the next client", "[http][hostile]") {
+  // Pistache writes by descriptor number and closes a departed client's descriptor at
+  // once; the next connection gets the same number. The late answer must not reach it.
+  TestServer slow([](kc::http::ServerOptions& options) {
+    options.before_open = [](const std::string& path) {
+      if (path.find("slow") != std::string::npos) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    };
+  });
+  kc::test::write_file(slow.content().content() / "files" / "slow.txt", "the late answer");
+  const auto connect_to_server = [&] {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(slow.port());
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    return fd;
+  };
+  for (int round = 0; round < 3; ++round) {
+    const int leaving = connect_to_server();
+    const std::string request = "GET /files/slow.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    ::send(leaving, request.data(), request.size(), MSG_NOSIGNAL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ::close(leaving);  // gone before the answer; the server sees the end of its input
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const int next = connect_to_server();  // likely given the departed client's descriptor number
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the late answer is ready by now
+    char buffer[4096];
+    const ssize_t unasked = ::recv(next, buffer, sizeof buffer, MSG_DONTWAIT);
+    INFO(std::string(buffer, static_cast<std::size_t>(std::max<ssize_t>(unasked, 0))));
+    CHECK(unasked < 0);  // nothing arrives before a request (EAGAIN)
+    ::close(next);
+  }
+}

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
+
 namespace kc::test {
 
 std::filesystem::path web_dir() { return test_data() / ".." / ".." / "web"; }
@@ -21,6 +23,9 @@ std::filesystem::path robots_file() {
 TestServer::TestServer(std::function<void(http::ServerOptions&)> configure,
                        const std::filesystem::path& content_source)
     : content_(content_source) {
+  // As kc's main does (STACK.md item 2): a connection that breaks is an error value for
+  // the clients in this process, not a signal that ends the test run.
+  std::signal(SIGPIPE, SIG_IGN);
   content_.ingest();
   http::ServerOptions options;
   options.port = 0;
