@@ -425,7 +425,10 @@ struct Searcher::State {
 
     const std::uint64_t first64 = static_cast<std::uint64_t>(response.page - 1) * response.size;
     const auto first = static_cast<Xapian::doccount>(std::min<std::uint64_t>(first64, db.get_doccount()));
-    const Xapian::Query query = has_query ? parse(all_readings, request.language) : Xapian::Query::MatchAll;
+    // Not Xapian::Query::MatchAll: that is one global object whose reference count is not
+    // atomic, so copying it from several workers at once is a data race (TSan saw it). An
+    // empty term is the same query, built by this thread.
+    const Xapian::Query query = has_query ? parse(all_readings, request.language) : Xapian::Query(std::string());
     FacetSpy facets;
     const Xapian::MSet mset =
         match(query, request, has_query, first, static_cast<Xapian::doccount>(response.size), &facets);

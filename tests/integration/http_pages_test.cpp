@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "http/gzip.h"
 #include "support/test_server.h"
 
@@ -149,4 +153,23 @@ TEST_CASE("pages are gzipped when accepted, revalidate with ETag, and answer HEA
   const auto zipped = gzip_client.Get("/search?q=mercury", {{"Accept-Encoding", "gzip"}});
   CHECK(zipped->get_header_value("Content-Encoding") == "gzip");
   CHECK(zipped->body.size() < plain->body.size());
+}
+
+TEST_CASE("searches without words run side by side on every worker", "[http][pages][concurrency]") {
+  // A query without words matches every guide; each worker must build that query itself
+  // (Xapian's shared MatchAll object is not safe to copy from two threads: the sanitizer
+  // build of this test caught it). Distinct pages keep the response cache out of the way.
+  std::atomic<int> failures{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      auto client = server().http();
+      for (int i = 0; i < 40; ++i) {
+        const auto result = client.Get("/api/search?size=1&page=" + std::to_string(1 + c * 40 + i));
+        if (!result || result->status != 200) ++failures;
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  CHECK(failures == 0);
 }
