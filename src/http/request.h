@@ -13,6 +13,7 @@ struct Request {
   std::multimap<std::string, std::string> query;  // decoded names and values
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
+  std::string origin = "http://localhost";   // "https://kc.example.org": see site_origin()
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.
