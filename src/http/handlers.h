@@ -18,6 +18,12 @@ Response guide_page(const Request& request, Context& context);
 Response search_page(const Request& request, Context& context);
 Response privacy_page(const Request& request, Context& context);
 
+// handlers_staff.cpp: GET and POST; request.session is set (routes.cpp) for all but sign-in.
+Response staff_login(const Request& request, Context& context);
+Response staff_logout(const Request& request, Context& context);
+Response staff_new(const Request& request, Context& context);
+Response staff_edit(const Request& request, Context& context);
+
 // handlers_api.cpp
 Response api_search(const Request& request, Context& context);
 Response api_suggest(const Request& request, Context& context);

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "http/staff_sessions.h"
+
 namespace kc::http {
 
 struct Request {
@@ -13,6 +15,13 @@ struct Request {
   std::multimap<std::string, std::string> query;  // decoded names and values
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
+  bool https = false;                        // a trusted proxy says the client used https
+  std::string body;                          // as received (POST and PUT)
+  // The fields of an application/x-www-form-urlencoded body, decoded (server.cpp answers
+  // 400 when the body is not validly encoded); empty for other bodies.
+  std::multimap<std::string, std::string> form;
+  // The staff member signed in, set by routes.cpp for the staff pages only.
+  std::optional<StaffSession> session;
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.
@@ -21,6 +30,11 @@ struct Request {
     return it == query.end() ? std::string() : it->second;
   }
   bool has_param(const std::string& name) const { return query.count(name) > 0; }
+  // The first value of a form field, or "" when absent.
+  std::string field(const std::string& name) const {
+    const auto it = form.find(name);
+    return it == form.end() ? std::string() : it->second;
+  }
   std::string header(const std::string& lower_name) const {
     const auto it = headers.find(lower_name);
     return it == headers.end() ? std::string() : it->second;

@@ -87,6 +87,17 @@ class Descriptor {
   int fd_ = -1;
 };
 
+// Decodes an application/x-www-form-urlencoded body into request.form, with the query's
+// rules (url.h); false when it is not validly encoded.
+bool read_form(Request& request) {
+  const std::string type = content::ascii_lower(request.header("content-type"));
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return true;
+  auto fields = parse_target("/", request.body, 1000);
+  if (!fields) return false;
+  request.form = std::move(fields->query);
+  return true;
+}
+
 P::RawBuffer raw_buffer(std::string bytes) {
   const std::size_t size = bytes.size();
   return P::RawBuffer(std::move(bytes), size);
@@ -260,12 +271,17 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     Request request;
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
-    request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
-                                       site.options.trusted_proxies);
+    const std::string peer_ip = peer->address().host();
+    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
+    // Only a trusted proxy may say the client came over https (then cookies are Secure).
+    request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
+                    is_trusted_peer(peer_ip, site.options.trusted_proxies);
     peer.reset();
+    request.body = pistache_request.body();
     if (target) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
+      if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
     }
     auto self = shared_from_this();
     pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {
