@@ -25,15 +25,6 @@ render::StaffFrame frame_of(const Request& request) {
   return {request.session->staff, request.session->csrf};
 }
 
-// The staff member a typed token belongs to, or nullopt.
-std::optional<std::string> staff_name(const std::string& token, const ServerOptions& options) {
-  if (token.empty()) return std::nullopt;
-  if (authenticate("Bearer " + token, Tokens{options.analyst_token, options.staff_token}) != Role::Staff) {
-    return std::nullopt;
-  }
-  return std::string("staff");
-}
-
 Response login_form(const Request& request, Context& context, bool failed) {
   const std::string csrf = random_token();
   Response response = html(render::staff_login(context.site.pages, page_context(request), {csrf, failed}));
@@ -176,7 +167,7 @@ Response staff_login(const Request& request, Context& context) {
   if (!same_secret(request.field("csrf"), cookie_value(request.header("cookie"), kLoginCookie))) {
     throw HttpError(403, "the sign-in form has expired: load it again");
   }
-  const auto staff = staff_name(request.field("token"), site.options);
+  const auto staff = staff_name_for_token(request.field("token"), site.options.tokens());
   if (!staff) {
     site.login_limiter.failed(request.client_ip);
     Response response = login_form(request, context, true);
