@@ -9,6 +9,7 @@
 #include "http/response_cache.h"
 #include "render/pages.h"
 #include "search/searcher.h"
+#include "staff/guide_store.h"
 #include "stats/download_log.h"
 
 namespace kc::http {
@@ -21,6 +22,7 @@ struct Site {
   stats::DownloadLog log;
   Metrics metrics;
   ResponseCache cache;
+  staff::GuideStore guides;  // staff saves, removals, restores and history (content/)
 };
 
 // One per worker thread.

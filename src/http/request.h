@@ -13,6 +13,7 @@ struct Request {
   std::multimap<std::string, std::string> query;  // decoded names and values
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
+  std::string body;                          // as sent (PUT, POST); at most max_request_bytes
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.

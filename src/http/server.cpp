@@ -260,6 +260,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     Request request;
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
+    request.body = pistache_request.body();
     request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
                                        site.options.trusted_proxies);
     peer.reset();
@@ -327,6 +328,11 @@ Server::~Server() { stop(); }
 void Server::start() {
   const ServerOptions& options = impl_->site.options;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  try {
+    impl_->site.guides.recover();  // a save killed mid-way: its temp file, an index behind its file
+  } catch (const std::exception& error) {
+    std::cerr << "kc serve: the index was not brought up to date with the content folder: " << error.what() << '\n';
+  }
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()
