@@ -191,6 +191,8 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
   resolve_robot_list(options.log.robots_file);
   resolve_web_dir(options.web_dir);
+  // Optional: without the lists a staff save keeps the ones the index already holds.
+  if (const auto stop_words = locate_stop_words().found) options.stop_words_dir = *stop_words;
   try {
     options.validate();
   } catch (const std::invalid_argument& error) {

@@ -10,6 +10,7 @@
 #include "http/staff_sessions.h"
 #include "render/pages.h"
 #include "search/searcher.h"
+#include "staff/guide_store.h"
 #include "stats/download_log.h"
 
 namespace kc::http {
@@ -24,6 +25,7 @@ struct Site {
   ResponseCache cache;
   StaffSessions sessions;      // who is signed in to the staff pages
   LoginLimiter login_limiter;  // failed sign-ins per client address
+  staff::GuideStore guides;  // staff saves, removals, restores and history (content/)
 };
 
 // One per worker thread.

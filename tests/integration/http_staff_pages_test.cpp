@@ -2,7 +2,9 @@
 // sign-in rate limit, and the guide form's preview and problems.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 #include <string>
 
 #include "support/test_server.h"
@@ -249,4 +251,94 @@ TEST_CASE("the edit form opens an existing guide with its fields and keeps what 
                              Contains("<option value=\"best-practice\" selected>"));
   CHECK(client.Get("/staff/edit/fr/no-such-guide", {{"Cookie", staff.cookie}})->status == 404);
   CHECK(client.Get("/staff/edit/fr/..%2f..%2fetc", {{"Cookie", staff.cookie}})->status == 404);
+}
+
+namespace {
+
+std::string field_value(const std::string& body, const std::string& name) {
+  std::smatch match;
+  REQUIRE(std::regex_search(body, match, std::regex("name=\"" + name + "\" value=\"([^\"]*)\"")));
+  return match[1];
+}
+
+// The edit form of fr/retorte as the browser would post it back, with another body.
+std::string retorte_form(const SignedIn& staff, const std::string& revision, const std::string& body) {
+  return form({{"csrf", staff.csrf},
+               {"revision", revision},
+               {"title", "Récupérer l'or avec une retorte"},
+               {"topic", "best-practice"},
+               {"translation_of", "en/retort"},
+               {"countries", "BF, ML"},
+               {"audience", "miners"},
+               {"published", "2026-03-02"},
+               {"body", body},
+               {"action", "save"}});
+}
+
+}  // namespace
+
+TEST_CASE("a saved guide is live at once: its page and the public search find it", "[http][staff]") {
+  TestServer local;
+  auto client = local.http();
+  const SignedIn staff = sign_in(local);
+  const auto saved = client.Post("/staff/new", {{"Cookie", staff.cookie}},
+                                 form(french_guide(staff, "save", "Le zinzolin protège les orpailleurs.\n")), kForm);
+  REQUIRE(saved->status == 303);
+  CHECK(saved->get_header_value("Location") == "/staff/edit/fr/cornue-artisanale?saved=1");
+  const auto text = kc::test::read_file(local.content().guide("fr/best-practice/cornue-artisanale.md"));
+  CHECK_THAT(text, Contains("title: \"Fabriquer une cornue <artisanale>\"") && Contains("translations: {\"en\": \"retort\"}") &&
+                       Contains("---\nLe zinzolin protège les orpailleurs.\n"));
+
+  const auto page = client.Get("/staff/edit/fr/cornue-artisanale?saved=1", {{"Cookie", staff.cookie}});
+  REQUIRE(page->status == 200);
+  CHECK_THAT(page->body, Contains("Saved. The guide is live.") && Contains("href=\"/docs/fr/cornue-artisanale\""));
+  CHECK(!field_value(page->body, "revision").empty());
+  // Live within 2 s (the save re-indexes before it answers; the searchers reopen).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  bool found = false;
+  while (!found && std::chrono::steady_clock::now() < deadline) {
+    found = client.Get("/search?q=zinzolin")->body.find("/docs/fr/cornue-artisanale") != std::string::npos;
+    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(found);
+  CHECK(client.Get("/docs/fr/cornue-artisanale")->status == 200);
+}
+
+TEST_CASE("a conflicting save shows both versions with 409 and overwrites nothing", "[http][staff]") {
+  TestServer local;
+  auto client = local.http();
+  const SignedIn alice = sign_in(local);
+  const SignedIn bob = sign_in(local);
+  const auto opened = client.Get("/staff/edit/fr/retorte", {{"Cookie", alice.cookie}});
+  REQUIRE(opened->status == 200);
+  const std::string revision = field_value(opened->body, "revision");
+  REQUIRE(!revision.empty());
+
+  const httplib::Headers as_alice = {{"Cookie", alice.cookie}}, as_bob = {{"Cookie", bob.cookie}};
+  REQUIRE(client.Post("/staff/edit/fr/retorte", as_alice, retorte_form(alice, revision, "Version d'Alice.\n"), kForm)
+              ->status == 303);
+  const auto conflict =
+      client.Post("/staff/edit/fr/retorte", as_bob, retorte_form(bob, revision, "Version de Bob.\n"), kForm);
+  REQUIRE(conflict->status == 409);
+  CHECK_THAT(conflict->body, Contains("Someone else saved this guide") &&
+                                 Contains("<pre class=\"theirs\" lang=\"fr\">") && Contains("Version d&#39;Alice.") &&
+                                 Contains(">Version de Bob.\n</textarea>"));
+  const std::string path = "fr/best-practice/retorte.md";
+  CHECK_THAT(kc::test::read_file(local.content().guide(path)), Contains("Version d'Alice.") && !Contains("Bob"));
+
+  // Saving again from the conflict page is a choice made knowing the other version.
+  const std::string current = field_value(conflict->body, "revision");
+  CHECK(current != revision);
+  CHECK(client.Post("/staff/edit/fr/retorte", as_bob, retorte_form(bob, current, "Version de Bob.\n"), kForm)->status ==
+        303);
+  CHECK_THAT(kc::test::read_file(local.content().guide(path)), Contains("Version de Bob."));
+
+  // A new guide at a taken address is a conflict too, never a replacement.
+  auto fields = french_guide(alice, "save", "Autre texte.\n");
+  for (auto& [name, value] : fields) {
+    if (name == "slug") value = "retorte";
+  }
+  const auto taken = client.Post("/staff/new", as_alice, form(fields), kForm);
+  CHECK(taken->status == 409);
+  CHECK_THAT(kc::test::read_file(local.content().guide(path)), Contains("Version de Bob.") && !Contains("Autre texte"));
 }
