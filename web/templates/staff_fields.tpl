@@ -4,7 +4,7 @@
 <input type="hidden" name="revision" value="{{REVISION}}">
 <input type="hidden" name="other_translations" value="{{OTHER_TRANSLATIONS}}">
 {{#NEW}}<div class="f"><label for="language">{{T_staff_f_language}}</label><select id="language" name="language">{{#LANG}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/LANG}}</select></div>
-<div class="f"><label for="slug">{{T_staff_f_slug}}</label><input id="slug" name="slug" value="{{SLUG}}" required pattern="[a-z0-9-]+" maxlength="200"><small class="m">{{T_staff_f_slug_help}}</small></div>{{/NEW}}
+<div class="f"><label for="slug">{{T_staff_f_slug}}</label><input id="slug" name="slug" value="{{SLUG}}" required pattern="[a-z0-9\-]+" maxlength="200"><small class="m">{{T_staff_f_slug_help}}</small></div>{{/NEW}}
 {{#EXISTING}}<input type="hidden" name="language" value="{{LANGUAGE}}"><input type="hidden" name="slug" value="{{SLUG}}">{{/EXISTING}}
 <div class="f"><label for="title">{{T_staff_f_title}}</label><input id="title" name="title" value="{{TITLE}}"></div>
 <div class="f"><label for="summary">{{T_staff_f_summary}}</label><textarea id="summary" name="summary" rows="3">{{SUMMARY:pre_escape}}</textarea></div>
