@@ -22,6 +22,7 @@ struct Route {
   const char* name;
   Handler handler;
   Caching caching = Caching::None;
+  const char* methods = "GET, HEAD";  // what it answers, as the Allow header lists them
 };
 
 const std::array kRoutes = {
@@ -39,6 +40,7 @@ const std::array kRoutes = {
     Route{"/api/indicators", "api_indicators", api_indicators},
     Route{"/api/stats/downloads", "api_stats_downloads", api_stats_downloads},
     Route{"/api/stats/searches", "api_stats_searches", api_stats_searches},
+    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, "GET, HEAD, PUT, DELETE"},
     Route{"/healthz", "healthz", healthz},
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
@@ -67,26 +69,39 @@ const Route* find_route(const std::string& path) {
   return nullptr;
 }
 
+bool allows(const char* methods, const std::string& method) {
+  const std::string list = std::string(", ") + methods + ",";
+  return list.find(" " + method + ",") != std::string::npos;
+}
+
 Response run_handler(const Route* route, const Request& request, Context& context) {
+  const char* methods = route ? route->methods : "GET, HEAD";
   Response response = guarded(request, context, [&]() -> Response {
-    if (request.method != "GET" && request.method != "HEAD") {
-      throw HttpError(is_known_method(request.method) ? 405 : 501, "only GET and HEAD are supported");
+    if (!allows(methods, request.method)) {
+      throw HttpError(is_known_method(request.method) ? 405 : 501, std::string("this address answers ") + methods);
     }
     if (route == nullptr) throw HttpError(404, "no such page");
     return route->handler(request, context);
   });
+  if (response.status == 405) {
+    for (auto& [name, value] : response.headers) {
+      if (name == "Allow") value = methods;
+    }
+  }
   encode(request, response);
   return response;
 }
 
 // Everything a cached representation depends on besides the revision. The query is
 // taken decoded and in order, so spellings of the same parameters share an entry.
-std::string cache_key(const Route& route, const Request& request) {
+std::string cache_key(const Route& route, const Request& request, const Context& context) {
   std::string key = route.name;
   key.append("\x1f").append(request.path).append("\x1f");
   for (const auto& [name, value] : request.query) key.append(name).append("=").append(value).append("\x1e");
   key.append("\x1f").append(page_context(request).ui_language);
   key.append(accepts_gzip(request.header("accept-encoding")) ? "\x1fgzip" : "\x1fidentity");
+  // And the day: a guide scheduled for today must not wait behind yesterday's pages.
+  key.append("\x1f").append(search::index_day(context.site.options.clock()));
   return key;
 }
 
@@ -101,7 +116,7 @@ Response cached_or_run(const Route& route, const Request& request, Context& cont
   } catch (const search::SearchError&) {
     return run_handler(&route, request, context);  // an index that cannot be read: the handler says so
   }
-  const std::string key = cache_key(route, request);
+  const std::string key = cache_key(route, request, context);
   if (auto hit = cache.find(key, revision)) return std::move(*hit);
   // Rendered from `revision` or a newer one: never older than the key says.
   Response response = run_handler(&route, request, context);
@@ -126,7 +141,7 @@ RoutedResponse dispatch(const Request& request, Context& context) {
   const bool cacheable = route && route->caching == Caching::ByRevision && context.site.cache.enabled() &&
                          (request.method == "GET" || request.method == "HEAD");
   routed.response = cacheable ? cached_or_run(*route, request, context) : run_handler(route, request, context);
-  answer_conditional(request, routed.response);
+  if (request.method == "GET" || request.method == "HEAD") answer_conditional(request, routed.response);
   return routed;
 }
 
