@@ -3,12 +3,11 @@
 // Statuses: 201 created, 200 replaced or removed, 401 no valid token, 403 an analyst
 // token, 404 no such guide, 409 a stale If-Match (both versions in the body), 422
 // problems, 428 a replacement without If-Match.
-#include <nlohmann/json.hpp>
-
 #include "http/auth.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/header_tokens.h"
+#include "render/json_views.h"
 
 namespace kc::http {
 namespace {
@@ -22,21 +21,11 @@ Identity require_staff(const Request& request, const Context& context) {
   return who;
 }
 
-nlohmann::json problems_json(const std::vector<content::Problem>& problems) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& problem : problems) list.push_back({{"line", problem.line}, {"message", problem.message}});
-  return list;
-}
-
-Response json_status(int status, const nlohmann::json& body) {
-  Response response = json(body.dump());
+Response json_status(int status, const std::string& body) {
+  Response response = json(body);
   response.status = status;
   response.header("Cache-Control", "no-store");
   return response;
-}
-
-Response unprocessable(const std::vector<content::Problem>& problems) {
-  return json_status(422, {{"problems", problems_json(problems)}});
 }
 
 std::string quoted(const std::string& revision) { return "\"" + revision + "\""; }
@@ -60,31 +49,24 @@ std::pair<std::string, std::string> address(const Request& request) {
   return {std::move(language), std::move(slug)};
 }
 
-Response answer(const staff::SaveResult& result) {
-  using staff::SaveOutcome;
-  switch (result.outcome) {
-    case SaveOutcome::Created:
-    case SaveOutcome::Replaced: {
-      const int status = result.outcome == SaveOutcome::Created ? 201 : 200;
-      Response response = json_status(status, {{"path", result.path},
-                                               {"revision", result.revision},
-                                               {"commit", result.commit}});
-      if (!result.revision.empty()) response.header("ETag", quoted(result.revision));
-      return response;
-    }
-    case SaveOutcome::Conflict:
-      return json_status(409, {{"error", "the guide changed since the revision in If-Match: nothing was written"},
-                               {"current_revision", result.revision},
-                               {"current", result.current_text ? nlohmann::json(*result.current_text) : nullptr}});
-    case SaveOutcome::PreconditionRequired:
-      return json_status(428, {{"error", "the guide exists: send If-Match with the revision you edited"},
-                               {"current_revision", result.revision}});
-    case SaveOutcome::NotFound:
-      throw HttpError(404, "no such guide");
-    case SaveOutcome::Invalid:
-      break;
+// The status of each outcome: chosen here, the body by render::save_json.
+int status_of(staff::SaveOutcome outcome) {
+  switch (outcome) {
+    case staff::SaveOutcome::Created: return 201;
+    case staff::SaveOutcome::Replaced: return 200;
+    case staff::SaveOutcome::Conflict: return 409;
+    case staff::SaveOutcome::PreconditionRequired: return 428;
+    case staff::SaveOutcome::NotFound: return 404;
+    case staff::SaveOutcome::Invalid: return 422;
   }
-  return unprocessable(result.problems);
+  return 500;
+}
+
+Response answer(const staff::SaveResult& result) {
+  Response response = json_status(status_of(result.outcome), render::save_json(result).dump());
+  const bool saved = result.outcome == staff::SaveOutcome::Created || result.outcome == staff::SaveOutcome::Replaced;
+  if (saved && !result.revision.empty()) response.header("ETag", quoted(result.revision));
+  return response;
 }
 
 Response get_guide(const std::string& language, const std::string& slug, Context& context) {
@@ -104,7 +86,7 @@ Response api_staff_guide(const Request& request, Context& context) {
   const Identity who = require_staff(request, context);
   const auto [language, slug] = address(request);
   if (const std::string why = staff::address_problem(language, slug); !why.empty()) {
-    return unprocessable({content::Problem{language + "/" + slug, 1, why}});
+    return json_status(422, render::problems_json({content::Problem{language + "/" + slug, 1, why}}).dump());
   }
   if (request.method == "GET" || request.method == "HEAD") return get_guide(language, slug, context);
   staff::SaveRequest save;
