@@ -363,6 +363,18 @@ struct Searcher::State {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query, scheduled);
   }
 
+  // The guides not yet public, by topic (few: only those scheduled for a later day).
+  std::map<std::string, Xapian::doccount> scheduled_by_topic() {
+    std::map<std::string, Xapian::doccount> counts;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, today() + "~"));
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      ++counts[split_data(it.get_document().get_data(), false).meta.value("topic", "")];
+    }
+    return counts;
+  }
+
   bool is_public(const StoredDocument& document) const {
     if (!document.published) return true;
     std::string day = *document.published;
@@ -585,8 +597,10 @@ IndexInfo Searcher::info() {
     IndexInfo info;
     info.revision = state_->revision;
     info.documents = state_->db.get_doccount();
+    const auto scheduled = state_->scheduled_by_topic();
     for (TopicInfo topic : state_->topics) {
       topic.count = state_->db.get_termfreq(schema::kPrefixTopic + topic.id);
+      if (const auto hidden = scheduled.find(topic.id); hidden != scheduled.end()) topic.count -= hidden->second;
       info.topics.push_back(std::move(topic));
     }
     return info;

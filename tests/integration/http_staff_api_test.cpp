@@ -270,10 +270,34 @@ TEST_CASE("a guide published tomorrow is hidden until tomorrow, with no one acti
   CHECK_THAT(client.Get("/sitemap.xml")->body, Contains("/docs/fr/aujourdhui") && !Contains("/docs/fr/demain"));
   CHECK_THAT(client.Get("/topics/best-practice?ui=fr")->body, !Contains("/docs/fr/demain"));
   CHECK_THAT(client.Get("/api/suggest?q=Demain")->body, !Contains("Demain"));
+  const auto counts_before = client.Get("/?ui=fr")->body;
+
 
   clock.days = 1;  // midnight passed: the same server, the same index, the same cache
   CHECK(search(server, "zintaro")["total"] == 2);
   CHECK(client.Get("/docs/fr/demain")->status == 200);
   CHECK_THAT(client.Get("/sitemap.xml")->body, Contains("/docs/fr/demain"));
   CHECK_THAT(client.Get("/topics/best-practice?ui=fr")->body, Contains("/docs/fr/demain"));
+  CHECK(client.Get("/?ui=fr")->body != counts_before);  // the topic's count and the latest guides
+}
+
+TEST_CASE("topic counts leave scheduled guides out until their day", "[http][staff][schedule]") {
+  DayClock clock;
+  TestServer server([&clock](kc::http::ServerOptions& options) { options.clock = [&clock] { return clock.now(); }; });
+  auto client = server.http();
+  auto count = [&] {
+    kc::search::SearchLimits limits;
+    limits.clock = [&clock] { return clock.now(); };
+    kc::search::Searcher searcher(server.content().index(), limits);
+    for (const auto& topic : searcher.info().topics) {
+      if (topic.id == "best-practice") return topic.count;
+    }
+    return std::uint64_t{0};
+  };
+  const auto before = count();
+  REQUIRE(client.Put(put_address("plus-tard"), kStaff, guide("Plus tard", "Texte.", "published: 2026-12-09\n"),
+                     "text/markdown")->status == 201);
+  CHECK(count() == before);
+  clock.days = 4;
+  CHECK(count() == before + 1);
 }
