@@ -43,6 +43,9 @@ Response api_indicators(const Request& request, Context& context);
 Response api_stats_downloads(const Request& request, Context& context);
 Response api_stats_searches(const Request& request, Context& context);
 
+// handlers_staff_api.cpp
+Response api_staff_guide(const Request& request, Context& context);  // GET, HEAD, PUT, DELETE
+
 // Shared by the handlers.
 Response html(std::string body);
 Response json(const std::string& body);

@@ -283,13 +283,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       request.query = std::move(target->query);
       if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
     }
+    // A staff address that does not decode names a guide or file that cannot exist: 422,
+    // as for any other hostile name (staff::address_problem), not the public 400.
+    const std::string& resource = pistache_request.resource();
+    const int invalid_status = resource.rfind("/api/staff/", 0) == 0 || resource.rfind("/staff/", 0) == 0 ? 422 : 400;
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {
+    pool->post([self, request = std::move(request), valid = target.has_value(), invalid_status, exchange,
+                start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
         routed = {"draining", error_response(request, context, 503, "the server is restarting")};
       } else if (!valid) {
-        routed = {"invalid", error_response(request, context, 400, "the address is not valid (bad %-encoding or UTF-8)")};
+        routed = {"invalid", error_response(request, context, invalid_status,
+                                            "the address is not valid (bad %-encoding or UTF-8, or a NUL)")};
       } else {
         routed = dispatch(request, context);
       }

@@ -124,9 +124,16 @@ TEST_CASE("without a session the staff pages send to the sign-in page and the AP
   CHECK(forged->status == 303);
   // A session cookie does not open the API: scripts keep their bearer token.
   const SignedIn staff = sign_in(server());
-  const auto api = client.Get("/api/stats/downloads", {{"Cookie", staff.cookie}});
-  CHECK(api->status == 401);
-  CHECK(api->get_header_value("WWW-Authenticate") == "Bearer");
+  for (const char* path : {"/api/staff/guides/en/retort", "/api/stats/downloads"}) {
+    INFO(path);
+    const auto api = client.Get(path, {{"Cookie", staff.cookie}});
+    CHECK(api->status == 401);
+    CHECK(api->get_header_value("WWW-Authenticate") == "Bearer");
+  }
+  const auto put = client.Put("/api/staff/guides/en/retort", {{"Cookie", staff.cookie}}, "---\n", "text/markdown");
+  CHECK(put->status == 401);
+  CHECK(client.Get("/api/staff/guides/en/retort", {{"Authorization", std::string("Bearer ") + kStaffToken}})->status ==
+        200);
 }
 
 TEST_CASE("signing in sets an HttpOnly, SameSite=Strict, expiring session cookie, Secure behind https",
