@@ -349,3 +349,19 @@ TEST_CASE("a conflicting save shows both versions with 409 and overwrites nothin
   CHECK(taken->status == 409);
   CHECK_THAT(kc::test::read_file(local.content().guide(path)), Contains("Version de Bob.") && !Contains("Autre texte"));
 }
+
+TEST_CASE("a draft saved from the form stays off the public site and reopens as a draft", "[http][staff]") {
+  TestServer local;
+  auto client = local.http();
+  const SignedIn staff = sign_in(local);
+  auto fields = french_guide(staff, "save", "Le brouillonnage reste interne.\n");
+  fields.emplace_back("draft", "true");
+  fields.emplace_back("review_by", "2027-06-30");
+  REQUIRE(client.Post("/staff/new", {{"Cookie", staff.cookie}}, form(fields), kForm)->status == 303);
+  CHECK(client.Get("/docs/fr/cornue-artisanale")->status == 404);
+  CHECK(client.Get("/search?q=brouillonnage")->body.find("cornue-artisanale") == std::string::npos);
+  const auto page = client.Get("/staff/edit/fr/cornue-artisanale?saved=1", {{"Cookie", staff.cookie}});
+  REQUIRE(page->status == 200);
+  CHECK_THAT(page->body, Contains("Saved as a draft: only staff can see it.") &&
+                             Contains("type=\"checkbox\" value=\"true\" checked>") && Contains("value=\"2027-06-30\""));
+}
