@@ -14,6 +14,7 @@ struct Request {
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
   std::string body;                          // as sent (PUT, POST); at most max_request_bytes
+  std::string origin = "http://localhost";   // "https://kc.example.org": see site_origin()
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.

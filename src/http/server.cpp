@@ -261,8 +261,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
     request.body = pistache_request.body();
-    request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
-                                       site.options.trusted_proxies);
+    const std::string peer_ip = peer->address().host();
+    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
+    request.origin = site_origin({site.options.public_url, request.header("host"),
+                                  is_trusted_peer(peer_ip, site.options.trusted_proxies),
+                                  request.header("x-forwarded-proto"), request.header("x-forwarded-host")});
     peer.reset();
     if (target) {
       request.path = std::move(target->path);

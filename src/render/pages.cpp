@@ -15,6 +15,8 @@
 
 #include "content/document.h"
 #include "content/text.h"
+#include "render/alternates.h"
+#include "render/brand_mark.h"
 #include "render/i18n.h"
 #include "render/indicator_chart.h"
 #include "render/link.h"
@@ -91,8 +93,10 @@ struct Engine {
   ctemplate::TemplateCache cache;
   Strings strings;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> globals;  // language → (T_… name, text)
+  BrandMark brand;
 
-  explicit Engine(const std::filesystem::path& web_dir) : strings(web_dir / "i18n", kUiLanguages) {
+  explicit Engine(const std::filesystem::path& web_dir)
+      : strings(web_dir / "i18n", kUiLanguages), brand(load_brand_mark(web_dir / "static")) {
     const auto dir = web_dir / "templates";
     if (!std::filesystem::is_directory(dir)) throw std::runtime_error(dir.string() + ": templates folder not found");
     cache.SetTemplateRootDirectory(dir.string());
@@ -122,7 +126,7 @@ struct Engine {
 class Page {
  public:
   Page(const Engine& engine, const PageContext& context, const std::string& page_template, const std::string& title)
-      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path) {
+      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path), origin_(context.origin) {
     lang_ = is_ui_language(context.ui_language) ? context.ui_language : "en";
     if (is_ui_language(context.ui_override)) override_ = context.ui_override;
     for (const auto& [name, text] : engine_.globals.at(lang_)) root_.SetTemplateGlobalValue(name, text);
@@ -133,6 +137,8 @@ class Page {
     root_.SetValue("TITLE", title);
     root_.ShowSection("SITE_SUFFIX");
     root_.AddIncludeDictionary("THEME")->SetFilename("theme.tpl");
+    root_.SetValue("BRAND_SVG", engine_.brand.inline_svg);
+    root_.SetValue("FAVICON_URL", engine_.brand.favicon_url);
     content_ = root_.AddIncludeDictionary("CONTENT");
     content_->SetFilename(page_template);
   }
@@ -159,11 +165,16 @@ class Page {
   void description(const std::string& text) {
     if (!text.empty()) root_.SetValueAndShowSection("TEXT", text, "DESCRIPTION");
   }
-  void alternate(const std::string& code, const std::string& href) {
-    auto* item = root_.AddSectionDictionary("ALTERNATE");
-    item->SetValue("CODE", code);
-    item->SetValue("URL", href);
+  void alternates(const std::vector<Alternate>& alternates) {
+    for (const auto& alternate : alternates) {
+      auto* item = root_.AddSectionDictionary("ALTERNATE");
+      item->SetValue("CODE", alternate.hreflang);
+      item->SetValue("URL", alternate.url);
+    }
   }
+  // For pages whose whole text follows the UI language; call after set_self().
+  void ui_alternates() { alternates(render::ui_alternates(origin_, self_)); }
+  const std::string& origin() const { return origin_; }
   void header_search() { search_form(*root_.AddSectionDictionary("HEADER_SEARCH"), "hq", "", true); }
 
   void search_form(TemplateDictionary& parent, const std::string& id, const std::string& query, bool hidden_label) {
@@ -267,6 +278,7 @@ class Page {
   std::string lang_;
   std::string override_;
   Link self_;
+  std::string origin_;
 };
 
 Link search_link(const search::SearchRequest& request) {
@@ -422,6 +434,7 @@ std::string Pages::home(const PageContext& context, const search::IndexInfo& ind
                         const std::vector<search::ResultItem>& latest) const {
   Page page(impl_->engine, context, "home.tpl", impl_->engine.strings.get(context.ui_language, "home.title"));
   page.description(page.text("home.intro"));
+  page.ui_alternates();
   auto& content = page.content();
   page.search_form(content, "q", "", false);
   for (const auto& topic : index.topics) {
@@ -448,6 +461,8 @@ std::string Pages::topic(const PageContext& context, const search::TopicInfo& to
   const std::string name = topic_label(topic, context.ui_language);
   Page titled(impl_->engine, context, "topic.tpl", name);
   titled.set_self(topic_link(request.page));
+  titled.description(titled.format("topic.description", {{"topic", name}}));
+  titled.ui_alternates();
   titled.header_search();
   auto& content = titled.content();
   content.SetValue("NAME", name);
@@ -461,7 +476,8 @@ std::string Pages::topic(const PageContext& context, const search::TopicInfo& to
 std::string Pages::guide(const PageContext& context, const GuideView& guide) const {
   const auto& document = guide.document;
   Page page(impl_->engine, context, "guide.tpl", document.title);
-  page.description(document.summary);
+  const std::string topic_name = guide.topic_name.empty() ? document.topic : guide.topic_name;
+  page.description(document.summary.empty() ? page.format("topic.description", {{"topic", topic_name}}) : document.summary);
   page.header_search();
   const auto doc_link = [](const std::string& language, const std::string& slug) {
     return Link("/docs/" + language + "/" + slug);
@@ -479,17 +495,16 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     const auto found = guide.translation_tags.find(language);
     return content::lang_tag(language, found == guide.translation_tags.end() ? "" : found->second);
   };
-  if (!translations.empty()) {
-    page.alternate(own_tag, doc_link(document.language, document.slug).str());
-    for (const auto& [language, slug] : translations) page.alternate(tag_of(language), doc_link(language, slug).str());
-  }
+  std::vector<GuideVersion> versions = {{document.language, own_tag, document.slug}};
+  for (const auto& [language, slug] : translations) versions.push_back({language, tag_of(language), slug});
+  page.alternates(guide_alternates(page.origin(), versions));
 
   auto& content = page.content();
   content.SetValue("DOC_LANG", own_tag);
   content.SetValue("TITLE", document.title);
   if (!document.summary.empty()) content.SetValueAndShowSection("TEXT", document.summary, "SUMMARY");
   content.SetValue("TOPIC_URL", page.url(Link("/topics/" + document.topic)));
-  content.SetValue("TOPIC_NAME", guide.topic_name.empty() ? document.topic : guide.topic_name);
+  content.SetValue("TOPIC_NAME", topic_name);
   if (!translations.empty()) {
     auto* section = content.AddSectionDictionary("TRANSLATIONS");
     for (const auto& [language, slug] : translations) {
@@ -544,6 +559,7 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
   const std::string& title = impl_->engine.strings.get(context.ui_language, "search.title");
   Page page(impl_->engine, context, "search.tpl", request.query.empty() ? title : request.query + " – " + title);
   page.noindex();
+  page.description(page.text("search.description"));
   page.set_self(search_link(request));
   page.search_form(page.content(), "q", request.query, false);
   const SearchPage parts{page, request, response, index};
@@ -566,6 +582,8 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
                               const std::string& today) const {
   const auto& strings = impl_->engine.strings;
   Page page(impl_->engine, context, "indicators.tpl", strings.get(context.ui_language, "ind.title"));
+  page.description(page.text("ind.intro"));
+  page.ui_alternates();
   page.header_search();
   const std::string& lang = page.lang();
   auto& content = page.content();
@@ -644,6 +662,8 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
 
 std::string Pages::privacy(const PageContext& context) const {
   Page page(impl_->engine, context, "privacy.tpl", impl_->engine.strings.get(context.ui_language, "priv.title"));
+  page.description(page.text("priv.intro"));
+  page.ui_alternates();
   page.header_search();
   return page.expand();
 }
