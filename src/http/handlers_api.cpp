@@ -6,16 +6,6 @@
 #include "render/sitemap.h"
 
 namespace kc::http {
-namespace {
-
-std::string base_url(const Request& request, const Context& context) {
-  if (!context.site.options.public_url.empty()) return context.site.options.public_url;
-  const std::string host = request.header("host");
-  return "http://" + (host.empty() ? std::string("localhost") : host);
-}
-
-}  // namespace
-
 Response json(const std::string& body) {
   Response response;
   response.body = body;
@@ -76,17 +66,17 @@ Response metrics(const Request&, Context& context) {
   return response;
 }
 
-Response robots_txt(const Request& request, Context& context) {
+Response robots_txt(const Request& request, Context& /*context*/) {
   Response response;
   response.body = "User-agent: *\nDisallow: /api/\nDisallow: /search\nDisallow: /files/\n\nSitemap: " +
-                  base_url(request, context) + "/sitemap.xml\n";
+                  request.origin + "/sitemap.xml\n";
   response.header("Content-Type", "text/plain; charset=utf-8");
   response.header("Cache-Control", "public, max-age=86400");
   return response;
 }
 
 Response sitemap_xml(const Request& request, Context& context) {
-  std::string xml = render::sitemap_xml(base_url(request, context), context.searcher().all_documents());
+  std::string xml = render::sitemap_xml(request.origin, context.searcher().all_documents());
   Response response;
   response.body = std::move(xml);
   response.header("Content-Type", "application/xml; charset=utf-8");

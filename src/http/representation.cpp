@@ -29,6 +29,7 @@ std::string body_etag(const std::string& body, bool gzipped) {
 render::PageContext page_context(const Request& request) {
   render::PageContext context;
   context.path = request.path;
+  context.origin = request.origin;
   const std::string ui = request.param("ui");
   const auto& languages = render::kUiLanguages;
   if (std::find(languages.begin(), languages.end(), ui) != languages.end()) {

@@ -22,6 +22,7 @@ struct Request {
   std::multimap<std::string, std::string> form;
   // The staff member signed in, set by routes.cpp for the staff pages only.
   std::optional<StaffSession> session;
+  std::string origin = "http://localhost";   // "https://kc.example.org": see site_origin()
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.

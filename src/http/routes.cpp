@@ -16,8 +16,8 @@ namespace {
 
 using Handler = Response (*)(const Request&, Context&);
 
-// Cached: the response depends only on the index revision, the address and the
-// request's UI language and gzip acceptance (see response_cache.h).
+// Cached: the response depends only on the index revision, the address, the site's
+// origin and the request's UI language and gzip acceptance (see response_cache.h).
 enum class Caching { None, ByRevision };
 
 // Who may open a route (issue 14). Public: anyone (a route that needs a bearer token,
@@ -142,6 +142,7 @@ std::string cache_key(const Route& route, const Request& request, const Context&
   key.append("\x1f").append(request.path).append("\x1f");
   for (const auto& [name, value] : request.query) key.append(name).append("=").append(value).append("\x1e");
   key.append("\x1f").append(page_context(request).ui_language);
+  key.append("\x1f").append(request.origin);  // absolute links (hreflang) follow the Host
   key.append(accepts_gzip(request.header("accept-encoding")) ? "\x1fgzip" : "\x1fidentity");
   // And the day: a guide scheduled for today must not wait behind yesterday's pages.
   key.append("\x1f").append(search::index_day(context.site.options.clock()));

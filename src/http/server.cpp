@@ -273,6 +273,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.headers = header_map(pistache_request);
     const std::string peer_ip = peer->address().host();
     request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
+    request.origin = site_origin({site.options.public_url, request.header("host"),
+                                  is_trusted_peer(peer_ip, site.options.trusted_proxies),
+                                  request.header("x-forwarded-proto"), request.header("x-forwarded-host")});
     // Only a trusted proxy may say the client came over https (then cookies are Secure).
     request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
                     is_trusted_peer(peer_ip, site.options.trusted_proxies);

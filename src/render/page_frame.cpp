@@ -60,7 +60,8 @@ std::string topic_label(const search::TopicInfo& topic, const std::string& langu
   return topic.id;
 }
 
-Engine::Engine(const std::filesystem::path& web_dir) : strings(web_dir / "i18n", kUiLanguages) {
+Engine::Engine(const std::filesystem::path& web_dir)
+    : strings(web_dir / "i18n", kUiLanguages), brand(load_brand_mark(web_dir / "static")) {
   const auto dir = web_dir / "templates";
   if (!std::filesystem::is_directory(dir)) throw std::runtime_error(dir.string() + ": templates folder not found");
   cache.SetTemplateRootDirectory(dir.string());

@@ -18,6 +18,8 @@
 #include <ctemplate/template_cache.h>
 
 #include "content/text.h"
+#include "render/alternates.h"
+#include "render/brand_mark.h"
 #include "render/i18n.h"
 #include "render/link.h"
 #include "render/pages.h"
@@ -39,6 +41,7 @@ struct Engine {
   ctemplate::TemplateCache cache;
   Strings strings;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> globals;  // language → (T_… name, text)
+  BrandMark brand;
 
   explicit Engine(const std::filesystem::path& web_dir);  // throws std::runtime_error naming the file
 };
@@ -49,7 +52,7 @@ struct Engine {
 class Page {
  public:
   Page(const Engine& engine, const PageContext& context, const std::string& page_template, const std::string& title)
-      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path) {
+      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path), origin_(context.origin) {
     lang_ = is_ui_language(context.ui_language) ? context.ui_language : "en";
     if (is_ui_language(context.ui_override)) override_ = context.ui_override;
     for (const auto& [name, text] : engine_.globals.at(lang_)) root_.SetTemplateGlobalValue(name, text);
@@ -60,6 +63,8 @@ class Page {
     root_.SetValue("TITLE", title);
     root_.ShowSection("SITE_SUFFIX");
     root_.AddIncludeDictionary("THEME")->SetFilename("theme.tpl");
+    root_.SetValue("BRAND_SVG", engine_.brand.inline_svg);
+    root_.SetValue("FAVICON_URL", engine_.brand.favicon_url);
     content_ = root_.AddIncludeDictionary("CONTENT");
     content_->SetFilename(page_template);
   }
@@ -88,11 +93,16 @@ class Page {
   void description(const std::string& text) {
     if (!text.empty()) root_.SetValueAndShowSection("TEXT", text, "DESCRIPTION");
   }
-  void alternate(const std::string& code, const std::string& href) {
-    auto* item = root_.AddSectionDictionary("ALTERNATE");
-    item->SetValue("CODE", code);
-    item->SetValue("URL", href);
+  void alternates(const std::vector<Alternate>& alternates) {
+    for (const auto& alternate : alternates) {
+      auto* item = root_.AddSectionDictionary("ALTERNATE");
+      item->SetValue("CODE", alternate.hreflang);
+      item->SetValue("URL", alternate.url);
+    }
   }
+  // For pages whose whole text follows the UI language; call after set_self().
+  void ui_alternates() { alternates(render::ui_alternates(origin_, self_)); }
+  const std::string& origin() const { return origin_; }
   void header_search() { search_form(*root_.AddSectionDictionary("HEADER_SEARCH"), "hq", "", true); }
 
   void search_form(TemplateDictionary& parent, const std::string& id, const std::string& query, bool hidden_label) {
@@ -196,6 +206,7 @@ class Page {
   std::string lang_;
   std::string override_;
   Link self_;
+  std::string origin_;
 };
 
 }  // namespace kc::render

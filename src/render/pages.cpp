@@ -12,6 +12,8 @@
 
 #include "content/document.h"
 #include "content/text.h"
+#include "render/alternates.h"
+#include "render/brand_mark.h"
 #include "render/i18n.h"
 #include "render/indicator_chart.h"
 #include "render/link.h"
@@ -188,6 +190,7 @@ std::string Pages::home(const PageContext& context, const search::IndexInfo& ind
                         const std::vector<search::ResultItem>& latest) const {
   Page page(impl_->engine, context, "home.tpl", impl_->engine.strings.get(context.ui_language, "home.title"));
   page.description(page.text("home.intro"));
+  page.ui_alternates();
   auto& content = page.content();
   page.search_form(content, "q", "", false);
   for (const auto& topic : index.topics) {
@@ -214,6 +217,8 @@ std::string Pages::topic(const PageContext& context, const search::TopicInfo& to
   const std::string name = topic_label(topic, context.ui_language);
   Page titled(impl_->engine, context, "topic.tpl", name);
   titled.set_self(topic_link(request.page));
+  titled.description(titled.format("topic.description", {{"topic", name}}));
+  titled.ui_alternates();
   titled.header_search();
   auto& content = titled.content();
   content.SetValue("NAME", name);
@@ -227,7 +232,8 @@ std::string Pages::topic(const PageContext& context, const search::TopicInfo& to
 std::string Pages::guide(const PageContext& context, const GuideView& guide) const {
   const auto& document = guide.document;
   Page page(impl_->engine, context, "guide.tpl", document.title);
-  page.description(document.summary);
+  const std::string topic_name = guide.topic_name.empty() ? document.topic : guide.topic_name;
+  page.description(document.summary.empty() ? page.format("topic.description", {{"topic", topic_name}}) : document.summary);
   page.header_search();
   const auto doc_link = [](const std::string& language, const std::string& slug) {
     return Link("/docs/" + language + "/" + slug);
@@ -245,17 +251,16 @@ std::string Pages::guide(const PageContext& context, const GuideView& guide) con
     const auto found = guide.translation_tags.find(language);
     return content::lang_tag(language, found == guide.translation_tags.end() ? "" : found->second);
   };
-  if (!translations.empty()) {
-    page.alternate(own_tag, doc_link(document.language, document.slug).str());
-    for (const auto& [language, slug] : translations) page.alternate(tag_of(language), doc_link(language, slug).str());
-  }
+  std::vector<GuideVersion> versions = {{document.language, own_tag, document.slug}};
+  for (const auto& [language, slug] : translations) versions.push_back({language, tag_of(language), slug});
+  page.alternates(guide_alternates(page.origin(), versions));
 
   auto& content = page.content();
   content.SetValue("DOC_LANG", own_tag);
   content.SetValue("TITLE", document.title);
   if (!document.summary.empty()) content.SetValueAndShowSection("TEXT", document.summary, "SUMMARY");
   content.SetValue("TOPIC_URL", page.url(Link("/topics/" + document.topic)));
-  content.SetValue("TOPIC_NAME", guide.topic_name.empty() ? document.topic : guide.topic_name);
+  content.SetValue("TOPIC_NAME", topic_name);
   if (!translations.empty()) {
     auto* section = content.AddSectionDictionary("TRANSLATIONS");
     for (const auto& [language, slug] : translations) {
@@ -310,6 +315,7 @@ std::string Pages::search(const PageContext& context, const search::SearchReques
   const std::string& title = impl_->engine.strings.get(context.ui_language, "search.title");
   Page page(impl_->engine, context, "search.tpl", request.query.empty() ? title : request.query + " – " + title);
   page.noindex();
+  page.description(page.text("search.description"));
   page.set_self(search_link(request));
   page.search_form(page.content(), "q", request.query, false);
   const SearchPage parts{page, request, response, index};
@@ -332,6 +338,8 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
                               const std::string& today) const {
   const auto& strings = impl_->engine.strings;
   Page page(impl_->engine, context, "indicators.tpl", strings.get(context.ui_language, "ind.title"));
+  page.description(page.text("ind.intro"));
+  page.ui_alternates();
   page.header_search();
   const std::string& lang = page.lang();
   auto& content = page.content();
@@ -410,6 +418,8 @@ std::string Pages::indicators(const PageContext& context, const std::vector<stat
 
 std::string Pages::privacy(const PageContext& context) const {
   Page page(impl_->engine, context, "privacy.tpl", impl_->engine.strings.get(context.ui_language, "priv.title"));
+  page.description(page.text("priv.intro"));
+  page.ui_alternates();
   page.header_search();
   return page.expand();
 }

@@ -26,6 +26,7 @@ inline const std::vector<std::string> kUiLanguages = {"en", "fr", "es", "pt"};
 struct PageContext {
   std::string ui_language = "en";  // one of kUiLanguages
   std::string path;                // the request path, e.g. "/search"
+  std::string origin = "http://localhost";  // scheme and authority for absolute links (hreflang)
   std::string ui_override;         // the ?ui= value when given, kept on the page's links
 };
 

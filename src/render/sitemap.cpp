@@ -3,31 +3,30 @@
 #include <map>
 
 #include "content/document.h"
+#include "render/alternates.h"
 #include "search/highlighter.h"
 
 namespace kc::render {
 
-std::string sitemap_xml(const std::string& base_url, const std::vector<search::StoredDocument>& documents) {
-  const std::string base = search::escape_html(base_url);
+std::string sitemap_xml(const std::string& origin, const std::vector<search::StoredDocument>& documents) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
   // hreflang is the guide's variant (pt-BR) when it names one (validated: letters and "-").
   std::map<std::string, std::string> tags;
   for (const auto& doc : documents) tags[doc.id] = content::lang_tag(doc.language, doc.variant);
-  const auto tag_of = [&tags](const std::string& language, const std::string& slug) {
-    const auto found = tags.find(language + "/" + slug);
-    return found == tags.end() ? language : found->second;
-  };
   for (const auto& doc : documents) {
-    xml += "<url><loc>" + base + search::escape_html(doc.url) + "</loc>";
+    xml += "<url><loc>" + search::escape_html(origin + Link(doc.url).str()) + "</loc>";
     if (doc.published) xml += "<lastmod>" + *doc.published + "</lastmod>";
-    if (!doc.translations.empty()) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tags[doc.id] + "\" href=\"" + base + search::escape_html(doc.url) + "\"/>";
-    }
+    // The same set as the guide page's head: only the versions that exist.
+    std::vector<GuideVersion> versions = {{doc.language, tags[doc.id], doc.slug}};
     for (const auto& [language, slug] : doc.translations) {
-      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + tag_of(language, slug) + "\" href=\"" + base + "/docs/" + language +
-             "/" + search::escape_html(slug) + "\"/>";
+      const auto found = tags.find(language + "/" + slug);
+      if (language != doc.language && found != tags.end()) versions.push_back({language, found->second, slug});
+    }
+    for (const auto& alternate : guide_alternates(origin, versions)) {
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + alternate.hreflang + "\" href=\"" +
+             search::escape_html(alternate.url) + "\"/>";
     }
     xml += "</url>\n";
   }

@@ -1,6 +1,6 @@
 #pragma once
-// /sitemap.xml (sitemaps.org 0.9): every guide's address under `base_url`, its date, and
-// its translations as hreflang alternates (a guide's variant, pt-BR, when it names one).
+// /sitemap.xml (sitemaps.org 0.9): every guide's absolute address under `origin`, its
+// date, and the same hreflang alternates as its page (render/alternates.h).
 // Pure; thread-safe.
 #include <string>
 #include <vector>
@@ -9,7 +9,7 @@
 
 namespace kc::render {
 
-// `documents` sorted as they should be listed; `base_url` without a trailing "/".
-std::string sitemap_xml(const std::string& base_url, const std::vector<search::StoredDocument>& documents);
+// `documents` sorted as they should be listed; `origin` like "https://kc.example.org".
+std::string sitemap_xml(const std::string& origin, const std::vector<search::StoredDocument>& documents);
 
 }  // namespace kc::render

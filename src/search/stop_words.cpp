@@ -38,7 +38,8 @@ StopWords load_stop_words(const std::filesystem::path& dir) {
       if (!line.empty()) words.push_back(fold(content::repair_utf8(line)));
     }
     if (words.empty()) throw SearchError("stop words: " + file.string() + " is missing or empty");
-    if (const auto missing = missing_from_package().find(language); missing != missing_from_package().end()) {
+    const auto& additions = missing_from_package();
+    if (const auto missing = additions.find(language); missing != additions.end()) {
       words.insert(words.end(), missing->second.begin(), missing->second.end());
     }
     std::sort(words.begin(), words.end());

@@ -5,9 +5,10 @@
 //
 // Normally started by tests/browser/run.sh, which ingests content/, starts the server on a
 // free port and stops it afterwards. OUTDIR (default test-results/browser/ under the repo
-// root) receives home-360x640.png, guide-360x640.png, diagram-360.png and the downloaded attachment.
+// root) receives home-360x640.png, guide-360x640.png, diagram-360.png, home-240x320.png,
+// guide-240x320.png and the downloaded attachment.
 //
-// Scenario on a 360×640 phone viewport: home (html[lang], no <script>, no sideways
+// Scenario on a 360×640 phone viewport, then again at 240×320 (KaiOS): home (html[lang], no <script>, no sideways
 // scrolling); type "mercury" into the labelled search box and submit the form (a real
 // GET submit, our pages have no JavaScript); results with a <mark>; open the first guide;
 // follow a translation link (French when the guide has one) and check the lang attribute;
@@ -139,7 +140,7 @@ async function pageChecks(name) {
     clientWidth: document.documentElement.clientWidth,
   }));
   check(`${name}: no <script>`, facts.scripts === 0, '', `${facts.scripts} <script> elements`);
-  check(`${name}: fits 360 px`, facts.scrollWidth <= facts.clientWidth,
+  check(`${name}: fits ${facts.clientWidth} px`, facts.scrollWidth <= facts.clientWidth,
     `scrollWidth ${facts.scrollWidth}`, `page scrolls sideways: scrollWidth ${facts.scrollWidth} > ${facts.clientWidth}`);
   return facts;
 }
@@ -317,7 +318,38 @@ try {
     await cdp.detach();
   });
 
-  // 7. The 404 page
+  // 7. A KaiOS phone, 240 px wide: search, read a guide, download a file, nothing wider
+  // than the screen (issue 15). Screenshots: home-240x320.png, guide-240x320.png.
+  await step('240 px', async () => {
+    await page.setViewportSize({ width: 240, height: 320 });
+    await page.goto(`${base}/`);
+    await pageChecks('240 px home');
+    const box = await searchBox();
+    if (!check('240 px: search box', !!box, '', 'no labelled search box')) return false;
+    const inside = await box.form.evaluate((form) => [...form.querySelectorAll('input,button')].every((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left >= 0 && r.right <= document.documentElement.clientWidth && r.height >= 44;
+    }));
+    check('240 px: search field and button on screen, 44 px tall', inside, '', 'a search control is off screen or under 44 px');
+    await page.screenshot({ path: path.join(outDir, 'home-240x320.png') });
+    await box.input.fill(QUERY);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/search'), box.input.press('Enter')]);
+    await pageChecks('240 px results');
+    const first = page.locator('main ul.res li a.t').first();
+    if (!check('240 px: results', (await first.count()) > 0, '', 'no result')) return false;
+    await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/docs/')), first.click()]);
+    await pageChecks('240 px guide');
+    await page.screenshot({ path: path.join(outDir, 'guide-240x320.png') });
+    pass('240 px: screenshots', path.join(outDir, '{home,guide}-240x320.png'));
+    await page.goto(`${base}${MANUAL_GUIDE}`);
+    await pageChecks('240 px guide with the manual');
+    const link = page.locator(`main a[href="${MANUAL}"]`).first();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), link.click()]);
+    check('240 px: download', !(await download.failure()), download.suggestedFilename(), 'download failed');
+    await page.setViewportSize(VIEWPORT);
+  });
+
+  // 8. The 404 page
   await step('not found', async () => {
     expected404 = `${base}${MISSING}`;
     const res = await page.goto(expected404);

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests: serves a scratch copy of the starter content (content/) with
-# `kc serve` on a free loopback port and drives headless Chromium over it: the public
-# scenario (tests/browser/e2e.mjs), then the staff one (tests/browser/staff.mjs), which
-# signs in with a random staff token and writes guides into the copy.
+# Browser tests: serves a scratch copy of the starter content (content/) with `kc serve`
+# on a free loopback port, then runs four suites over it: headless Chromium end to end at
+# 360 and 240 px (tests/browser/e2e.mjs), the text-mode browsers Lynx and w3m
+# (text_browser.sh), Lighthouse on a 2G phone with thresholds (lighthouse.mjs), and the
+# staff scenario (staff.mjs), which signs in with a random staff token and writes guides
+# into the copy (so it runs last).
 #
 #   tests/browser/run.sh [KC_BINARY] [OUTDIR]
 #
 # KC_BINARY defaults to build/release/kc (nothing is built here); OUTDIR, for the
-# screenshots and the downloaded file, defaults to test-results/browser/ (git-ignored).
-# Needs node, /usr/bin/chromium and tools/node_modules/playwright-core (tools/setup.sh --test).
-# Exit: node's status (0 all passed, 1 a check failed), 2 when the set-up fails.
+# screenshots and the downloaded file, defaults to test-results/browser/ (git-ignored);
+# the text dumps and the Lighthouse reports go beside it (test-results/text/, lighthouse/).
+# Needs node, /usr/bin/chromium, lynx, w3m, tools/node_modules/playwright-core and
+# lighthouse (tools/setup.sh --test).
+# Exit: 0 all passed, 1 a check failed, 2 when the set-up fails (the first failing suite's status).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +23,8 @@ kc=${1:-build/release/kc}
 [[ "$kc" == /* ]] || kc="$top/$kc"
 out=${2:-test-results/browser}
 [[ "$out" == /* ]] || out="$top/$out"
+text_out="$(dirname "$out")/text"
+lighthouse_out="$(dirname "$out")/lighthouse"
 
 die() { echo "browser: $*" >&2; exit 2; }
 [[ -x "$kc" ]] || die "kc binary not found at $kc (build it: tools/build.sh Release)"
@@ -68,9 +74,15 @@ done
   { cat "$work/serve.err" >&2; die "no 200 from $base/healthz after 10 s"; }
 echo "browser: kc serve on $base"
 
+# Three suites against the same server; each runs even when an earlier one failed.
 rc=0
 node tests/browser/e2e.mjs "$base" "$out" || rc=$?
-KC_E2E_STAFF_TOKEN="$staff_token" node tests/browser/staff.mjs "$base" "$out" || rc=$?
+echo "== text-mode browsers (lynx, w3m)"
+tests/browser/text_browser.sh "$base" "$text_out" || rc=$((rc == 0 ? $? : rc))
+echo "== Lighthouse, 2G phone"
+node tests/browser/lighthouse.mjs "$base" "$lighthouse_out" || rc=$((rc == 0 ? $? : rc))
+echo "== staff: sign in, write, preview, publish"
+KC_E2E_STAFF_TOKEN="$staff_token" node tests/browser/staff.mjs "$base" "$out" || rc=$((rc == 0 ? $? : rc))
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "browser: kc serve died during the test; its stderr:" >&2

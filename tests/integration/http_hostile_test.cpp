@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -111,12 +109,8 @@ TEST_CASE("clients that reset their connection do not delay a graceful stop", "[
   TestServer resetting([](kc::http::ServerOptions& options) { options.drain_timeout = std::chrono::seconds(10); });
   kc::test::write_file(resetting.content().content() / "files" / "large.bin", std::string(8 << 20, 'x'));
   for (const char* target : {"/healthz", "/files/large.bin", "/search?q=mercury"}) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(resetting.port());
-    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const int fd = resetting.connect();
+    REQUIRE(fd >= 0);
     const std::string request = std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
     ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
     const linger reset{1, 0};  // close with RST, before reading the answer
@@ -139,12 +133,8 @@ TEST_CASE("a client that leaves before its answer never has it sent to the next 
   });
   kc::test::write_file(slow.content().content() / "files" / "slow.txt", "the late answer");
   const auto connect_to_server = [&] {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(slow.port());
-    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const int fd = slow.connect();
+    REQUIRE(fd >= 0);
     return fd;
   };
   for (int round = 0; round < 3; ++round) {

@@ -80,9 +80,11 @@ TEST_CASE("a Portuguese guide's variant is its lang and hreflang, on its page, i
   const auto portuguese = client.Get("/docs/pt/garimpo-mineiro");
   REQUIRE(portuguese->status == 200);
   CHECK_THAT(portuguese->body, Contains("<h1 lang=\"pt-BR\">") && Contains("<div class=\"body\" lang=\"pt-BR\">"));
-  CHECK_THAT(portuguese->body, Contains("hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\""));
+  const std::string origin = "http://127.0.0.1:" + std::to_string(local.port());
+  CHECK_THAT(portuguese->body, Contains("hreflang=\"pt-BR\" href=\"" + origin + "/docs/pt/garimpo-mineiro\""));
   const auto english = client.Get("/docs/en/shaft-safety");
-  CHECK_THAT(english->body, Contains("<link rel=\"alternate\" hreflang=\"pt-BR\" href=\"/docs/pt/garimpo-mineiro\">"));
+  CHECK_THAT(english->body,
+             Contains("<link rel=\"alternate\" hreflang=\"pt-BR\" href=\"" + origin + "/docs/pt/garimpo-mineiro\">"));
   CHECK_THAT(english->body, Contains("hreflang=\"pt-BR\" lang=\"pt-BR\">Português</a>"));
   CHECK_THAT(english->body, Contains("<h1 lang=\"en\">"));
   const std::string sitemap = client.Get("/sitemap.xml")->body;
@@ -172,4 +174,39 @@ TEST_CASE("searches without words run side by side on every worker", "[http][pag
   }
   for (auto& client : clients) client.join();
   CHECK(failures == 0);
+}
+
+TEST_CASE("absolute links follow public_url, else a trusted proxy's scheme and host, never an untrusted Host",
+          "[http][pages][seo]") {
+  SECTION("public_url wins") {
+    TestServer local([](kc::http::ServerOptions& options) { options.public_url = "https://kc.example.org/"; });
+    const auto page = local.http().Get("/docs/en/retort", {{"Host", "evil.example"}});
+    CHECK_THAT(page->body, Contains("href=\"https://kc.example.org/docs/fr/retorte\"") && !Contains("evil.example"));
+    CHECK_THAT(local.http().Get("/sitemap.xml")->body, Contains("<loc>https://kc.example.org/docs/en/retort</loc>"));
+  }
+  SECTION("behind a trusted proxy") {
+    TestServer local([](kc::http::ServerOptions& options) { options.trusted_proxies = {"127.0.0.1"}; });
+    const auto page = local.http().Get("/docs/en/retort", {{"X-Forwarded-Proto", "https"}, {"X-Forwarded-Host", "kc.example.org"}});
+    CHECK_THAT(page->body, Contains("href=\"https://kc.example.org/docs/fr/retorte\""));
+  }
+  SECTION("one client's Host never reaches another's cached page") {
+    auto client = server().http();
+    CHECK_THAT(client.Get("/docs/en/retort", {{"Host", "evil.example"}})->body, Contains("href=\"http://evil.example/docs/"));
+    CHECK_THAT(client.Get("/docs/en/retort", {{"X-Forwarded-Host", "evil.example"}})->body, !Contains("evil.example"));
+    CHECK_THAT(client.Get("/docs/en/retort", {{"Host", "evil.example/\"><x"}})->body,
+               Contains("href=\"http://localhost/docs/") && !Contains("<x"));
+    CHECK_THAT(client.Get("/docs/en/retort")->body, !Contains("evil.example") && !Contains("http://localhost/"));
+  }
+}
+
+TEST_CASE("every page kind has a meta description", "[http][pages][seo]") {
+  auto client = server().http();
+  for (const char* path : {"/", "/topics/best-practice", "/docs/en/retort", "/search?q=mercury", "/indicators", "/privacy",
+                           "/?ui=fr", "/topics/best-practice?ui=es", "/search?q=mercury&ui=pt"}) {
+    INFO(path);
+    const std::string body = client.Get(path)->body;
+    const auto meta = body.find("<meta name=\"description\" content=\"");
+    REQUIRE(meta != std::string::npos);
+    CHECK(body.find('"', meta + 34) - (meta + 34) >= 50);  // a sentence, not a stub
+  }
 }

@@ -322,3 +322,77 @@ TEST_CASE("every starter diagram exists in four languages and each member of a w
     }
   }
 }
+
+namespace {
+
+using Alternates = std::map<std::string, std::string>;  // hreflang → href
+
+// The <link rel="alternate" hreflang> of a page, or the <xhtml:link> of one sitemap entry.
+Alternates alternates_in(const std::string& html, const std::string& tag = "<link rel=\"alternate\" hreflang=\"") {
+  Alternates found;
+  for (auto at = html.find(tag); at != std::string::npos; at = html.find(tag, at + 1)) {
+    const auto code_end = html.find('"', at + tag.size());
+    const std::string code = html.substr(at + tag.size(), code_end - at - tag.size());
+    const auto href = html.find("href=\"", code_end) + 6;
+    found[code] = html.substr(href, html.find('"', href) - href);
+  }
+  return found;
+}
+
+std::string path_of(const std::string& url, const std::string& origin) {
+  REQUIRE(url.rfind(origin + "/", 0) == 0);
+  return url.substr(origin.size());
+}
+
+}  // namespace
+
+TEST_CASE("every hreflang alternate is absolute, lists x-default, and the alternates of each language list each other",
+          "[content][starter][http][seo]") {
+  TestServer server({}, starter_content());
+  auto client = server.http();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+  const std::string sitemap = client.Get("/sitemap.xml")->body;
+  std::size_t guides_with_alternates = 0;
+  for (const auto& doc : corpus().documents) {
+    INFO(doc.url());
+    const auto page = client.Get(doc.url().c_str());
+    REQUIRE(page->status == 200);
+    const Alternates alternates = alternates_in(page->body);
+    if (alternates.empty()) continue;
+    ++guides_with_alternates;
+    REQUIRE(alternates.count("x-default") == 1);
+    for (const auto& [code, href] : alternates) {
+      INFO(code << " → " << href);
+      CHECK(href.rfind(origin + "/docs/", 0) == 0);  // absolute: search engines ignore relative ones
+    }
+    CHECK(std::any_of(alternates.begin(), alternates.end(),
+                      [&](const auto& alternate) { return alternate.first != "x-default" && alternate.second == origin + doc.url(); }));
+    // Reciprocal: every version announces exactly the same set.
+    for (const auto& [code, href] : alternates) {
+      INFO(code << " → " << href);
+      CHECK(alternates_in(client.Get(path_of(href, origin).c_str())->body) == alternates);
+    }
+    // The sitemap's entry for the guide agrees with its page.
+    const auto entry = sitemap.find("<loc>" + origin + doc.url() + "</loc>");
+    REQUIRE(entry != std::string::npos);
+    const std::string url_element = sitemap.substr(entry, sitemap.find("</url>", entry) - entry);
+    CHECK(alternates_in(url_element, "<xhtml:link rel=\"alternate\" hreflang=\"") == alternates);
+  }
+  CHECK(guides_with_alternates >= corpus().documents.size() / 2);
+
+  // Pages whose text follows the UI language: one version per UI language, and x-default
+  // (no ?ui=, chosen by Accept-Language); each version lists the same set.
+  for (const std::string path : {"/", "/topics/best-practice", "/indicators", "/privacy"}) {
+    INFO(path);
+    const Alternates alternates = alternates_in(client.Get(path.c_str())->body);
+    REQUIRE(alternates.size() == 5);
+    CHECK(alternates.at("x-default") == origin + path);
+    for (const auto& [code, href] : alternates) {
+      CHECK(href.rfind(origin + "/", 0) == 0);
+      CHECK(alternates_in(client.Get(path_of(href, origin).c_str())->body) == alternates);
+    }
+    CHECK(alternates.at("fr") == origin + path + "?ui=fr");
+  }
+  // A noindex page announces no alternates.
+  CHECK(alternates_in(client.Get("/search?q=mercury")->body).empty());
+}

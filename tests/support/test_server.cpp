@@ -54,14 +54,21 @@ httplib::Client TestServer::http() const {
   return client;
 }
 
-std::string TestServer::raw_exchange(const std::string& bytes, std::chrono::milliseconds timeout) const {
+int TestServer::connect() const {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port());
   ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) return fd;
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
+std::string TestServer::raw_exchange(const std::string& bytes, std::chrono::milliseconds timeout) const {
+  const int fd = connect();
   std::string received;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+  if (fd >= 0) {
     for (std::size_t sent = 0; sent < bytes.size();) {
       const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
       if (n <= 0) break;
@@ -85,8 +92,8 @@ std::string TestServer::raw_exchange(const std::string& bytes, std::chrono::mill
         }
       }
     }
+    ::close(fd);
   }
-  ::close(fd);
   return received;
 }
 

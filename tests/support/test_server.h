@@ -30,6 +30,8 @@ class TestServer {
   http::Server& server() { return *server_; }
   void stop() { server_->stop(); }
 
+  // A new TCP connection to the server: its descriptor (the caller closes it), or -1.
+  int connect() const;
   // Sends `bytes` on a fresh connection, then reads until the peer closes, `timeout`
   // passes, or one response is complete; returns what was read.
   std::string raw_exchange(const std::string& bytes, std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;

@@ -5,7 +5,7 @@
 {{>FORM}}
 <h2 id="topics">{{T_home_topics}}</h2>
 <ul class="topics">
-{{#TOPIC}}<li><a href="{{URL}}">{{NAME}}<span>{{COUNT}}</span></a></li>{{/TOPIC}}
+{{#TOPIC}}<li><a href="{{URL}}">{{NAME}} <span>{{COUNT}}</span></a></li>{{/TOPIC}}
 </ul>
 {{#LATEST}}<h2>{{T_home_latest}}</h2>
 {{>LIST}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! The page frame: head, header, main (the page's own template as CONTENT), footer. }}
+{{! The page frame: head, header, main (the page's own template as CONTENT), footer. BRAND_SVG and FAVICON_URL are our own drawing (render/brand_mark.h), hence not escaped. }}
 <!DOCTYPE html>
 <html lang="{{UI_LANG}}">
 <head>
@@ -9,13 +9,13 @@
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">{{/DESCRIPTION}}
 {{#NOINDEX}}<meta name="robots" content="noindex">{{/NOINDEX}}
 {{#ALTERNATE}}<link rel="alternate" hreflang="{{CODE}}" href="{{URL}}">{{/ALTERNATE}}
-<link rel="icon" type="image/svg+xml" href="/static/icon.06ae26bd.svg">
+<link rel="icon" type="image/svg+xml" href="{{FAVICON_URL:none}}">
 {{>THEME}}
 </head>
 <body>
 <a class="skip" href="#main">{{T_skip}}</a>
 <header>
-<a class="brand" href="{{HOME_URL}}"><img src="/static/icon.06ae26bd.svg" alt="" width="32" height="32">{{T_site_name}}</a>
+<a class="brand" href="{{HOME_URL}}">{{BRAND_SVG:none}}{{T_site_name}}</a>
 {{#HEADER_SEARCH}}{{>FORM}}{{/HEADER_SEARCH}}
 {{#STAFF}}{{>NAV}}{{/STAFF}}
 </header>

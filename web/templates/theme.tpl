@@ -40,5 +40,6 @@ summary{padding:.5rem 0;cursor:pointer}
 .bar{display:block;width:100%;height:1.25rem}.bar .b{fill:#e3e3e3}
 .bar .v,.chart rect{fill:#0a4f8f}
 .chart{width:100%;max-width:30em;height:auto}.chart text{font-size:12px;fill:#222}
+main section+section{content-visibility:auto;contain-intrinsic-size:auto 36em}
 .st-behind,.st-closed-missed{color:#a1262b}.st-met,.st-on-track,.st-closed-met{color:#1d6b2f}
 </style>

@@ -95,3 +95,32 @@ TEST_CASE("CIDR prefixes cover exactly their range", "[http][forwarded]") {
     CHECK(client_address(test.peer, "198.51.100.7", {test.network}) == expected);
   }
 }
+
+TEST_CASE("the site's origin: the public URL, else the Host header, else a trusted proxy's forwarded host and scheme",
+          "[http][forwarded]") {
+  using kc::http::site_origin;
+  CHECK(site_origin({"https://kc.example.org/", "other.example", true, "http", "x.example"}) == "https://kc.example.org");
+  CHECK(site_origin({"", "KC.Example.org:8080", false, "", ""}) == "http://kc.example.org:8080");
+  CHECK(site_origin({"", "[::1]:8080", false, "", ""}) == "http://[::1]:8080");
+  CHECK(site_origin({"", "kc.example.org:80", false, "", ""}) == "http://kc.example.org");  // the scheme's own port
+  CHECK(site_origin({"", "127.0.0.1:80", true, "https", "kc.example.org:443"}) == "https://kc.example.org");
+  CHECK(site_origin({"", "127.0.0.1:8080", true, "https, http", "kc.example.org"}) == "https://kc.example.org");
+  CHECK(site_origin({"", "127.0.0.1:8080", true, "https", ""}) == "https://127.0.0.1:8080");
+  // An untrusted peer's X-Forwarded-* is ignored: the client cannot choose our links.
+  CHECK(site_origin({"", "kc.example.org", false, "https", "evil.example"}) == "http://kc.example.org");
+  // A Host that is not host[:port] never reaches a page.
+  for (const char* host : {"", "evil.example/\"><script>", "a b", "evil.example:80x", "[not-v6]", "host:", ":80",
+                           "user@evil.example"}) {
+    INFO(host);
+    CHECK(site_origin({"", host, false, "", ""}) == "http://localhost");
+  }
+  CHECK(site_origin({"", "kc.example.org", true, "javascript", "evil.example/x"}) == "http://kc.example.org");
+}
+
+TEST_CASE("a peer is trusted only when listed", "[http][forwarded]") {
+  using kc::http::is_trusted_peer;
+  CHECK(is_trusted_peer("127.0.0.1", {"127.0.0.1"}));
+  CHECK(is_trusted_peer("::ffff:10.1.2.3", {"10.0.0.0/8"}));
+  CHECK_FALSE(is_trusted_peer("203.0.113.9", {"10.0.0.0/8", "::1"}));
+  CHECK_FALSE(is_trusted_peer("garbage", {"0.0.0.0/0"}));
+}

@@ -202,6 +202,7 @@ TEST_CASE("the renderer loads the real templates and strings, and refuses a brok
   REQUIRE_NOTHROW(pages());
   kc::test::TempDir web;
   std::filesystem::copy(kWeb / "i18n", web / "i18n");
+  std::filesystem::copy(kWeb / "static", web / "static");
   CHECK_THROWS_WITH(Pages(web.path()), Contains("templates"));
   std::filesystem::copy(kWeb / "templates", web / "templates");
   REQUIRE_NOTHROW(Pages(web.path()));
@@ -216,6 +217,10 @@ TEST_CASE("the renderer loads the real templates and strings, and refuses a brok
   std::filesystem::copy_file(kWeb / "templates/error.tpl", web / "templates/error.tpl");
   kc::test::write_file(web / "i18n/pt.json", "{\"nav.home\": 3}");
   CHECK_THROWS_WITH(Pages(web.path()), Contains("pt.json"));
+
+  std::filesystem::copy_file(kWeb / "i18n/pt.json", web / "i18n/pt.json", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove_all(web / "static");
+  CHECK_THROWS_WITH(Pages(web.path()), Contains("static") && Contains("icon.*.svg"));
 }
 
 TEST_CASE("every UI string the renderer uses exists in all four languages", "[render]") {
@@ -322,10 +327,13 @@ TEST_CASE("rendered pages set html lang to the UI language, and content in anoth
 }
 
 TEST_CASE("rendered guides link their translations with hreflang, in their own language", "[render]") {
-  const auto html = pages().guide(context("en", "/docs/en/retort-use"), retort_guide());
-  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/docs/en/retort-use\">"));
-  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"/docs/fr/retorte-recuperation-or\">"));
-  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"es\" href=\"/docs/es/retorta-recuperacion-oro\">"));
+  auto page = context("en", "/docs/en/retort-use");
+  page.origin = "https://kc.example.org";
+  const auto html = pages().guide(page, retort_guide());
+  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://kc.example.org/docs/en/retort-use\">"));
+  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://kc.example.org/docs/fr/retorte-recuperation-or\">"));
+  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://kc.example.org/docs/es/retorta-recuperacion-oro\">"));
+  CHECK_THAT(html, Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://kc.example.org/docs/en/retort-use\">"));
   CHECK_THAT(html, Contains("href=\"/docs/fr/retorte-recuperation-or\" hreflang=\"fr\" lang=\"fr\">Français</a>"));
   CHECK_THAT(html, Contains("href=\"/docs/es/retorta-recuperacion-oro\" hreflang=\"es\" lang=\"es\">Español</a>"));
 }
@@ -410,7 +418,7 @@ TEST_CASE("every rendered page is at most 14 KB gzipped, and a guide's chrome at
 
 TEST_CASE("the rendered indicators page draws accessible SVG from numbers", "[render]") {
   const auto html = pages().indicators(context(), progress(), "2026-11-27");
-  CHECK(count(html, "<svg") == 4);
+  CHECK(count(html, "<svg") == 5);  // the brand mark, then two per indicator
   CHECK(count(html, "role=\"img\"") == 4);
   CHECK_THAT(html, Contains("aria-label=\"42 of 200 counted (21%); expected by today: 27%\""));
   CHECK_THAT(html, Contains("<rect class=\"v\" width=\"21.0\""));
@@ -519,4 +527,15 @@ TEST_CASE("sample pages are rendered to /tmp/kc-pages for a visual check", "[ren
     kc::test::write_file(out / (file + ".html"), html);
     std::cout << file << ".html " << html.size() << " bytes, " << gzip_size(html) << " gzipped\n";
   }
+}
+
+TEST_CASE("a page is one request: the brand mark inline, the favicon a data: URL of the same drawing", "[render]") {
+  const auto html = pages().home(context(), index_info(), {});
+  CHECK(html.find("src=\"/static/") == std::string::npos);
+  CHECK(html.find("href=\"/static/") == std::string::npos);
+  const auto favicon = html.find("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'");
+  REQUIRE(favicon != std::string::npos);
+  CHECK(html.find('"', favicon + 60) - favicon < 2000);
+  CHECK_THAT(html, Contains("<a class=\"brand\" href=\"/\"><svg width=\"32\" height=\"32\" aria-hidden=\"true\""));
+  CHECK(count(html, "<circle") == 1);  // the drawing itself, inline once
 }
