@@ -25,6 +25,7 @@ LEVELS = [
     ["markdown"],
     ["content"],
     ["search", "stats"],
+    ["staff"],  # the staff workspace's logic (issue 14): dashboard facts, uploads, guide store, history
     ["render"],
     ["http"],
     ["cli"],

@@ -236,6 +236,8 @@ void add_serve(CLI::App& app, int& exit_code) {
   command->add_option("--port", flags->port, "Port (env KC_PORT; default 8080; 0: any)")->check(CLI::Range(0, 65535));
   command->add_option("--threads", flags->threads, "Threads (env KC_THREADS; default one per core)")
       ->check(CLI::Range(0, 256));
+  command->add_option("--max-upload-mb", flags->max_upload_mb, "Largest PDF upload in MB (env KC_MAX_UPLOAD_MB; default 50)")
+      ->check(CLI::Range(1, 4096));
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }
 

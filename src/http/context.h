@@ -1,6 +1,8 @@
 #pragma once
 // What a handler may use: the site (shared, thread-safe parts) and the worker thread's
 // own searcher (Xapian handles are not thread-safe: one per worker).
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -21,6 +23,7 @@ struct Site {
   stats::DownloadLog log;
   Metrics metrics;
   ResponseCache cache;
+  std::atomic<std::uint16_t> upload_port{0};  // the upload listener's, once it listens (server.h)
 };
 
 // One per worker thread.

@@ -37,6 +37,10 @@ Response api_indicators(const Request& request, Context& context);
 Response api_stats_downloads(const Request& request, Context& context);
 Response api_stats_searches(const Request& request, Context& context);
 
+// handlers_staff.cpp
+Response staff_dashboard(const Request& request, Context& context);
+Response staff_upload(const Request& request, Context& context);  // GET: the form; POST: an upload
+
 // Shared by the handlers.
 Response html(std::string body);
 Response json(const std::string& body);

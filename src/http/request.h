@@ -13,6 +13,9 @@ struct Request {
   std::multimap<std::string, std::string> query;  // decoded names and values
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
+  std::string body;                          // as received (POST forms, uploads)
+  // Arrived on the upload listener (server.h), whose size limit only the upload route may use.
+  bool upload_listener = false;
   bool head() const { return method == "HEAD"; }
 
   // The first value of a query parameter, or "" when absent.

@@ -17,12 +17,19 @@ using Handler = Response (*)(const Request&, Context&);
 // request's UI language and gzip acceptance (see response_cache.h).
 enum class Caching { None, ByRevision };
 
+// Every route answers GET and HEAD; some also POST (staff forms).
+enum class Methods { Read, ReadAndPost };
+
 struct Route {
   const char* path;  // exact, or a prefix when it ends with '/'
   const char* name;
   Handler handler;
   Caching caching = Caching::None;
+  Methods methods = Methods::Read;
 };
+
+// The only route the upload listener serves (its size limit is for uploads alone).
+constexpr const char* kUploadRoute = "staff_upload";
 
 const std::array kRoutes = {
     Route{"/", "home", home_page, Caching::ByRevision},
@@ -43,6 +50,8 @@ const std::array kRoutes = {
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
     Route{"/sitemap.xml", "sitemap", sitemap_xml},  // its addresses follow the Host header
+    Route{"/staff", "staff", staff_dashboard},
+    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, Methods::ReadAndPost},
 };
 
 bool matches(const Route& route, const std::string& path) {
@@ -69,7 +78,11 @@ const Route* find_route(const std::string& path) {
 
 Response run_handler(const Route* route, const Request& request, Context& context) {
   Response response = guarded(request, context, [&]() -> Response {
-    if (request.method != "GET" && request.method != "HEAD") {
+    if (request.upload_listener && (route == nullptr || std::string(route->name) != kUploadRoute)) {
+      throw HttpError(404, "this address takes uploads only");
+    }
+    const bool post = request.method == "POST" && route != nullptr && route->methods == Methods::ReadAndPost;
+    if (request.method != "GET" && request.method != "HEAD" && !post) {
       throw HttpError(is_known_method(request.method) ? 405 : 501, "only GET and HEAD are supported");
     }
     if (route == nullptr) throw HttpError(404, "no such page");

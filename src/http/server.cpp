@@ -100,6 +100,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Site site;
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<P::Http::Endpoint> endpoint;
+  std::unique_ptr<P::Http::Endpoint> upload_endpoint;  // PDF uploads only (options.h)
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
   bool stopped = false;
@@ -251,7 +252,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   // Takes the peer by value and lets it go before the job is posted: the reference that
   // survives is Pistache's, so the worker never drops the last one behind its back.
-  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer) {
+  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer, bool upload_listener) {
     const auto start = Clock::now();
     auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, wants_keep_alive(pistache_request) && !draining);
     std::string query = pistache_request.query().as_str();
@@ -260,6 +261,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     Request request;
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
+    request.body = pistache_request.body();
+    request.upload_listener = upload_listener;
     request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
                                        site.options.trusted_proxies);
     peer.reset();
@@ -297,7 +300,8 @@ namespace {
 class PistacheHandler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
-  explicit PistacheHandler(std::weak_ptr<Server::Impl> server) : server_(std::move(server)) {}
+  PistacheHandler(std::weak_ptr<Server::Impl> server, bool upload_listener)
+      : server_(std::move(server)), upload_listener_(upload_listener) {}
 
   void onRequest(const P::Http::Request& request, P::Http::ResponseWriter writer) override {
     const auto server = server_.lock();
@@ -308,11 +312,12 @@ class PistacheHandler : public P::Http::Handler {
     } catch (const std::exception&) {
       return;  // the client has gone
     }
-    server->on_request(request, std::move(peer));
+    server->on_request(request, std::move(peer), upload_listener_);
   }
 
  private:
   std::weak_ptr<Server::Impl> server_;
+  bool upload_listener_;
 };
 
 }  // namespace
@@ -336,11 +341,36 @@ void Server::start() {
                               .headerTimeout(options.header_timeout)
                               .keepaliveTimeout(options.keepalive_timeout);
   impl_->endpoint->init(endpoint_options);
-  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_));
+  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, false));
   impl_->endpoint->serveThreaded();
+  start_upload_listener();
+}
+
+// Its own I/O thread and size limit; the requests join the same worker pool.
+void Server::start_upload_listener() {
+  const ServerOptions& options = impl_->site.options;
+  const std::uint16_t port = options.upload_port ? *options.upload_port
+                             : options.port == 0 ? 0
+                                                 : static_cast<std::uint16_t>(options.port + 1);
+  impl_->upload_endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(port)));
+  auto endpoint_options = P::Http::Endpoint::options()
+                              .threads(1)
+                              .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)
+                              .maxRequestSize(options.max_upload_bytes + kUploadOverheadBytes)
+                              .headerTimeout(options.header_timeout)
+                              .bodyTimeout(options.upload_timeout)
+                              .keepaliveTimeout(options.keepalive_timeout);
+  impl_->upload_endpoint->init(endpoint_options);
+  impl_->upload_endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, true));
+  impl_->upload_endpoint->serveThreaded();
+  impl_->site.upload_port = static_cast<std::uint16_t>(impl_->upload_endpoint->getPort());
 }
 
 std::uint16_t Server::port() const { return impl_->endpoint ? static_cast<std::uint16_t>(impl_->endpoint->getPort()) : 0; }
+
+std::uint16_t Server::upload_port() const {
+  return impl_->upload_endpoint ? static_cast<std::uint16_t>(impl_->upload_endpoint->getPort()) : 0;
+}
 
 void Server::stop() {
   if (!impl_ || impl_->stopped) return;
@@ -349,6 +379,7 @@ void Server::stop() {
   const auto deadline = Clock::now() + impl_->site.options.drain_timeout;
   while (impl_->in_flight > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (impl_->endpoint) impl_->endpoint->shutdown();
+  if (impl_->upload_endpoint) impl_->upload_endpoint->shutdown();
   if (impl_->pool) impl_->pool->stop();
   impl_->site.log.flush();
 }

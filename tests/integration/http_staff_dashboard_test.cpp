@@ -1,0 +1,195 @@
+// The staff dashboard and the PDF upload over real HTTP: a real server on a copy of the
+// test corpus, its upload listener, real files written (or not) under content/files/.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "support/test_server.h"
+
+using Catch::Matchers::Contains;
+using kc::test::TestServer;
+
+namespace {
+
+const std::string kToken = "staff-secret-token-for-tests";
+const httplib::Headers kStaff = {{"Authorization", "Bearer " + kToken}};
+
+std::function<void(kc::http::ServerOptions&)> staff_server(std::size_t max_upload_bytes = 8u << 20) {
+  return [max_upload_bytes](kc::http::ServerOptions& options) {
+    options.staff_token = kToken;
+    options.max_upload_bytes = max_upload_bytes;
+    options.upload_port = 0;
+  };
+}
+
+httplib::Client upload_client(TestServer& server) {
+  httplib::Client client("127.0.0.1", server.server().upload_port());
+  client.set_read_timeout(std::chrono::seconds(20));
+  client.set_write_timeout(std::chrono::seconds(20));
+  return client;
+}
+
+std::string pdf_of_size(std::size_t bytes) {
+  std::string pdf = "%PDF-1.7\n";
+  pdf.resize(bytes - 6, 'x');
+  return pdf + "%%EOF\n";
+}
+
+httplib::Result upload(TestServer& server, const std::string& name, const std::string& bytes,
+                       const std::string& guide = "", bool replace = false) {
+  httplib::MultipartFormDataItems items = {{"csrf", "", "", ""},
+                                           {"name", name, "", ""},
+                                           {"guide", guide, "", ""},
+                                           {"file", bytes, "upload.pdf", "application/pdf"}};
+  if (replace) items.push_back({"replace", "yes", "", ""});
+  return upload_client(server).Post("/staff/upload", kStaff, items);
+}
+
+std::set<std::string> files_in(const std::filesystem::path& folder) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("staff dashboard: staff only; every work with its languages present, missing or stale",
+          "[http][staff][dashboard]") {
+  TestServer server(staff_server());
+  auto client = server.http();
+  const auto anonymous = client.Get("/staff");
+  REQUIRE(anonymous);
+  CHECK(anonymous->status == 303);
+  CHECK(anonymous->get_header_value("Location") == "/staff/login");
+
+  namespace fs = std::filesystem;
+  const auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(server.content().guide("fr/best-practice/retorte.md"), now - std::chrono::hours(2));
+  fs::last_write_time(server.content().guide("en/best-practice/retort.md"), now - std::chrono::hours(1));
+
+  const auto page = client.Get("/staff", kStaff);
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  const std::string& html = page->body;
+  CHECK_THAT(html, Contains("Recovering gold with a retort"));
+  // The French translation is out of date; Spanish and Portuguese are missing, offered to translate.
+  CHECK_THAT(html, Contains("class=\"s-stale\"><a href=\"/staff/edit/fr/retorte\">"));
+  CHECK_THAT(html, Contains("/staff/new?translation_of=en%2Fretort&amp;lang=es"));
+  CHECK_THAT(html, Contains("/staff/new?translation_of=en%2Fretort&amp;lang=pt"));
+  CHECK_THAT(html, Contains("/staff/history/en/retort"));
+  CHECK_THAT(html, Contains("Searches that found nothing"));
+
+  const auto french = client.Get("/staff?ui=fr", kStaff);
+  REQUIRE(french);
+  CHECK_THAT(french->body, Contains("Tableau de bord"));
+  CHECK_THAT(french->body, Contains("À revoir"));
+}
+
+TEST_CASE("staff dashboard: zero-result searches and broken links appear", "[http][staff][dashboard]") {
+  TestServer server(staff_server());
+  auto client = server.http();
+  REQUIRE(client.Get("/search?q=zzzyxnothing")->status == 200);
+  kc::test::write_file(server.content().guide("en/gender/finance-access.md"),
+                       kc::test::read_file(server.content().guide("en/gender/finance-access.md")) +
+                           "\nSee [the old page](/docs/en/no-such-guide).\n");
+  const auto page = client.Get("/staff", kStaff);
+  REQUIRE(page);
+  CHECK_THAT(page->body, Contains("zzzyxnothing"));
+  CHECK_THAT(page->body, Contains("en/gender/finance-access.md:"));
+  CHECK_THAT(page->body, Contains("/docs/en/no-such-guide"));
+}
+
+TEST_CASE("staff upload: a good PDF is written and served with its size on the guide page", "[http][staff][upload]") {
+  TestServer server(staff_server());
+  const std::string pdf = pdf_of_size(3 * 1024 * 1024 + 17);
+  const auto answer = upload(server, "manual", pdf, "en/retort");  // the guide's own file: replaced
+  REQUIRE(answer);
+  CHECK(answer->status == 200);
+  CHECK_THAT(answer->body, Contains("files/manual.pdf"));
+  CHECK(kc::test::read_file(server.content().content() / "files/manual.pdf") == pdf);
+  auto client = server.http();
+  const auto file = client.Get("/files/manual.pdf");
+  REQUIRE(file);
+  CHECK(file->status == 200);
+  CHECK(file->body.size() == pdf.size());
+  const auto guide = client.Get("/docs/en/retort");
+  REQUIRE(guide);
+  CHECK_THAT(guide->body, Contains("3 MB"));
+
+  const auto fresh = upload(server, "retort-poster", pdf_of_size(2048), "");
+  REQUIRE(fresh);
+  CHECK(fresh->status == 201);
+  CHECK(files_in(server.content().content() / "files") == std::set<std::string>{"manual.pdf", "retort-poster.pdf"});
+}
+
+TEST_CASE("staff upload: refusals write nothing", "[http][staff][upload]") {
+  TestServer server(staff_server(64 * 1024));
+  const auto files = server.content().content() / "files";
+  const std::string original = kc::test::read_file(files / "manual.pdf");
+  const auto unchanged = [&] {
+    CHECK(files_in(files) == std::set<std::string>{"manual.pdf"});
+    CHECK(kc::test::read_file(files / "manual.pdf") == original);
+  };
+  SECTION("not a PDF, whatever its name: 422") {
+    const auto answer = upload(server, "report", "<html><body>not a pdf</body></html>");
+    REQUIRE(answer);
+    CHECK(answer->status == 422);
+    CHECK_THAT(answer->body, Contains("not a PDF"));
+    unchanged();
+  }
+  SECTION("a hostile name: 422") {
+    const std::string names[] = {"../manual", "a/b", "%2e%2e", std::string("a\0b", 3), std::string(201, 'a'), "Manual"};
+    for (const std::string& name : names) {
+      const auto answer = upload(server, name, pdf_of_size(1024));
+      REQUIRE(answer);
+      CHECK(answer->status == 422);
+    }
+    unchanged();
+  }
+  SECTION("over the limit by a little (our check): 413") {
+    const auto answer = upload(server, "big", pdf_of_size(64 * 1024 + 10));
+    REQUIRE(answer);
+    CHECK(answer->status == 413);
+    unchanged();
+  }
+  SECTION("far over the limit (the listener's own limit): 413 or the connection cut") {
+    const auto answer = upload(server, "huge", pdf_of_size(2 * 1024 * 1024));
+    if (answer) CHECK(answer->status == 413);
+    unchanged();
+  }
+  SECTION("another guide's file: 409 and a confirm step, then replaced") {
+    const auto asked = upload(server, "manual", pdf_of_size(2048), "fr/retorte");
+    REQUIRE(asked);
+    CHECK(asked->status == 409);
+    CHECK_THAT(asked->body, Contains("en/retort"));
+    unchanged();
+    const auto confirmed = upload(server, "manual", pdf_of_size(2048), "fr/retorte", true);
+    REQUIRE(confirmed);
+    CHECK(confirmed->status == 200);
+    CHECK(kc::test::read_file(files / "manual.pdf").size() == 2048);
+  }
+  SECTION("without a staff token: refused") {
+    httplib::MultipartFormDataItems items = {{"file", pdf_of_size(1024), "x.pdf", "application/pdf"},
+                                             {"name", "x", "", ""}};
+    const auto answer = upload_client(server).Post("/staff/upload", items);
+    REQUIRE(answer);
+    CHECK(answer->status == 303);
+    unchanged();
+  }
+}
+
+TEST_CASE("staff upload: the upload listener serves nothing else; the public one keeps its small limit",
+          "[http][staff][upload]") {
+  TestServer server(staff_server());
+  const auto other = upload_client(server).Get("/");
+  REQUIRE(other);
+  CHECK(other->status == 404);
+  httplib::MultipartFormDataItems items = {{"file", pdf_of_size(512 * 1024), "x.pdf", "application/pdf"},
+                                           {"name", "x", "", ""}};
+  const auto answer = server.http().Post("/staff/upload", kStaff, items);
+  if (answer) CHECK(answer->status == 413);
+  CHECK_FALSE(std::filesystem::exists(server.content().content() / "files/x.pdf"));
+}
