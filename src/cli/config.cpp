@@ -88,6 +88,34 @@ const std::map<std::string, Setter>& setters() {
   return kSetters;
 }
 
+std::string line_of(const YAML::Node& node) { return std::to_string(node.Mark().line + 1); }
+
+// `staff: [{name, token_sha256}]`: a list of mappings, unlike every other setting, so
+// read here rather than through setters(). ServerOptions::validate() checks the values.
+std::vector<http::StaffToken> read_staff(const YAML::Node& list, const std::string& file) {
+  std::vector<http::StaffToken> staff;
+  if (list.IsNull()) return staff;
+  if (!list.IsSequence()) throw std::runtime_error(file + ":" + line_of(list) + ": staff: must be a list of {name, token_sha256}");
+  for (const auto& item : list) {
+    const std::string where = file + ":" + line_of(item) + ": staff";
+    if (!item.IsMap()) throw std::runtime_error(where + ": each entry must be {name, token_sha256}");
+    http::StaffToken member;
+    for (const auto& field : item) {
+      const std::string key = field.first.Scalar();
+      if (!field.second.IsScalar()) throw std::runtime_error(where + ": " + key + " must be a text value");
+      if (key == "name") {
+        member.name = field.second.Scalar();
+      } else if (key == "token_sha256") {
+        member.token_sha256 = field.second.Scalar();
+      } else {
+        throw std::runtime_error(where + ": unknown field '" + key + "' (name, token_sha256)");
+      }
+    }
+    staff.push_back(std::move(member));
+  }
+  return staff;
+}
+
 void apply_file(const fs::path& path, http::ServerOptions& options) {
   YAML::Node root;
   try {
@@ -100,6 +128,10 @@ void apply_file(const fs::path& path, http::ServerOptions& options) {
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
     const std::string where = path.string() + ":" + std::to_string(entry.first.Mark().line + 1) + ": " + key;
+    if (key == "staff") {
+      options.staff = read_staff(entry.second, path.string());
+      continue;
+    }
     const auto setter = setters().find(key);
     if (setter == setters().end()) throw std::runtime_error(where + ": unknown setting (see kc.example.yaml)");
     std::string value;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "http/auth.h"
 #include "stats/download_log.h"
 
 namespace kc::http {
@@ -39,7 +40,8 @@ struct ServerOptions {
   std::chrono::milliseconds drain_timeout{std::chrono::seconds(10)};  // SIGTERM: in-flight work
   std::vector<std::string> trusted_proxies;  // addresses or CIDR ranges allowed to set X-Forwarded-For
   std::string analyst_token;
-  std::string staff_token;
+  std::string staff_token;  // its holder is known as "staff" (auth.h kSharedStaffName)
+  std::vector<StaffToken> staff;  // named staff tokens (config `staff:`), by SHA-256
   std::string public_url;   // e.g. https://kc.example.org, for sitemap.xml; "" = from Host
   stats::LogOptions log;    // data_dir, robots, bulk threshold, retention
   std::size_t response_cache_bytes = 32 << 20;  // rendered pages and searches (response_cache.h); 0: off
@@ -48,6 +50,7 @@ struct ServerOptions {
   // Tests only: called with a file response's path after the handler checked the file and
   // before the server opens it, so that a test can remove it in between.
   std::function<void(const std::string& path)> before_open;
+  Tokens tokens() const { return Tokens{analyst_token, staff_token, staff}; }
   void validate() const;    // throws std::invalid_argument naming the bad setting
 };
 
