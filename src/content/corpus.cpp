@@ -207,7 +207,14 @@ void load_files(const fs::path& root, Corpus& corpus) {
 }
 
 // Guides are <lang>/<topic>/<slug>.md; anything else with .md below the root is reported.
-void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems) {
+// The same guide (language and slug) in any topic folder: what an override replaces.
+bool same_guide(const std::string& a, const std::string& b) {
+  const fs::path pa(a), pb(b);
+  return pa.stem() == pb.stem() && *pa.begin() == *pb.begin();
+}
+
+void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems,
+                    const GuideOverride* override) {
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
@@ -218,26 +225,31 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     if (!it->is_regular_file() || it->path().extension() != ".md") continue;
     const std::string relative = fs::relative(it->path(), root).generic_string();
     if (it.depth() == 2) {
-      paths.push_back(relative);
+      if (override == nullptr || !same_guide(relative, override->path)) paths.push_back(relative);
     } else if (it.depth() > 0) {
       problems.push_back({relative, 1, "guides belong in <lang>/<topic>/<slug>.md"});
     }
   }
+  if (override != nullptr) paths.push_back(override->path);
   std::sort(paths.begin(), paths.end());
   corpus.documents.reserve(paths.size());
   for (const auto& path : paths) {
-    const std::string bytes = read_file(root / path);
+    const bool overridden = override != nullptr && path == override->path;
+    const std::string bytes = overridden ? override->bytes : read_file(root / path);
     ParsedDocument parsed = parse_document(path, bytes);
     problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
     Document& doc = parsed.document;
     doc.fingerprint = fnv1a64(bytes);
-    corpus.file_hashes.emplace(path, doc.fingerprint);
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
       doc.links.push_back({std::move(link.url), link.line, link.image, std::move(link.alt)});
     }
     // Bodies are dropped once their links are extracted, except those over the limit,
-    // which validation must still see to report them.
-    if (doc.body.size() <= kMaxBodyBytes) std::string().swap(doc.body);
+    // which validation must still see to report them, and the override's, which is not
+    // on disk to be read again (read_body() returns a held body).
+    if (!overridden) {
+      corpus.file_hashes.emplace(path, doc.fingerprint);
+      if (doc.body.size() <= kMaxBodyBytes) std::string().swap(doc.body);
+    }
     corpus.documents.push_back(std::move(doc));
   }
 }
@@ -374,7 +386,9 @@ void Corpus::build_lookup() {
   }
 }
 
-LoadedCorpus load_corpus(const fs::path& root) {
+namespace {
+
+LoadedCorpus load(const fs::path& root, const GuideOverride* override) {
   if (!fs::is_directory(root)) throw std::runtime_error("content folder not found: " + root.string());
   LoadedCorpus loaded;
   Corpus& corpus = loaded.corpus;
@@ -385,7 +399,7 @@ LoadedCorpus load_corpus(const fs::path& root) {
   load_indicators(load_settings(root, "indicators.yaml", problems), corpus, problems);
   load_files(root, corpus);
   load_diagrams(root, corpus, problems);
-  load_documents(root, corpus, problems);
+  load_documents(root, corpus, problems, override);
   corpus.build_lookup();
   assign_works(corpus);
   finish_fingerprints(corpus);
@@ -393,5 +407,11 @@ LoadedCorpus load_corpus(const fs::path& root) {
   sort_problems(problems);
   return loaded;
 }
+
+}  // namespace
+
+LoadedCorpus load_corpus(const fs::path& root) { return load(root, nullptr); }
+
+LoadedCorpus load_corpus(const fs::path& root, const GuideOverride& override) { return load(root, &override); }
 
 }  // namespace kc::content

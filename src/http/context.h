@@ -9,6 +9,7 @@
 #include "http/metrics.h"
 #include "http/options.h"
 #include "http/response_cache.h"
+#include "http/staff_sessions.h"
 #include "render/pages.h"
 #include "search/searcher.h"
 #include "stats/download_log.h"
@@ -23,6 +24,8 @@ struct Site {
   stats::DownloadLog log;
   Metrics metrics;
   ResponseCache cache;
+  StaffSessions sessions;      // who is signed in to the staff pages
+  LoginLimiter login_limiter;  // failed sign-ins per client address
   std::atomic<std::uint16_t> upload_port{0};  // the upload listener's, once it listens (server.h)
 };
 

@@ -96,14 +96,28 @@ std::string to_text(const Address& address) {
   return buffer;
 }
 
-}  // namespace
-
-std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
-                           const std::vector<std::string>& trusted_proxies) {
+std::vector<Network> trusted_networks(const std::vector<std::string>& trusted_proxies) {
   std::vector<Network> trusted;
   for (const std::string& entry : trusted_proxies) {
     if (auto network = parse_network(entry)) trusted.push_back(*network);
   }
+  return trusted;
+}
+
+}  // namespace
+
+bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
+  const auto peer = parse_address(trim_whitespace(peer_ip));
+  if (!peer) return false;
+  for (const Network& network : trusted_networks(trusted_proxies)) {
+    if (contains(network, *peer)) return true;
+  }
+  return false;
+}
+
+std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  const std::vector<Network> trusted = trusted_networks(trusted_proxies);
   const auto is_trusted = [&](const Address& address) {
     for (const Network& network : trusted) {
       if (contains(network, address)) return true;

@@ -23,4 +23,8 @@ namespace kc::http {
 std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
+// True when `peer_ip` is one of `trusted_proxies` (same rules as above): only then are
+// its X-Forwarded-* headers believed.
+bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies);
+
 }  // namespace kc::http

@@ -1,138 +1,230 @@
-// The staff dashboard (/staff) and the PDF upload (/staff/upload), issue 14. Each
-// handler checks who is asking (staff only), reads the request, calls staff/ and hands
-// the result to render/; the statuses are chosen here and in errors.cpp.
-#include <chrono>
+// The staff pages (issue 14): sign-in and sign-out, and the guide form with its preview
+// and save. routes.cpp has already checked the session and the CSRF token of every
+// other staff page (Access::Staff); the sign-in form checks its own.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
-#include "content/corpus.h"
+#include "content/document.h"
+#include "content/guide_form.h"
+#include "http/auth.h"
+#include "http/cookies.h"
 #include "http/errors.h"
 #include "http/handlers.h"
-#include "http/multipart.h"
 #include "http/representation.h"
-#include "http/staff_gate.h"
-#include "staff/dashboard.h"
-#include "staff/uploads.h"
-#include "stats/calendar.h"
+#include "render/staff_pages.h"
+#include "search/guide_preview.h"
 
 namespace kc::http {
 namespace {
 
-std::string today(const Context& context) {
-  return stats::format_day(stats::day_of_millis(stats::to_millis(context.site.options.clock())));
+constexpr long long kLoginFormSeconds = 60 * 60;  // how long a sign-in form stays usable
+
+render::StaffFrame frame_of(const Request& request) {
+  return {request.session->staff, request.session->csrf};
 }
 
-content::Corpus load_content(const Context& context) {
-  // Problems in the tree do not stop the staff from seeing (and fixing) it: the
-  // dashboard lists broken links itself.
-  return content::load_corpus(context.site.options.content_dir).corpus;
-}
-
-// Where the upload form posts: the configured address, else this host on the upload
-// listener's port (the browser sends the session cookie there too: cookies do not
-// depend on the port).
-std::string upload_action(const Request& request, const Context& context, std::uint16_t upload_port) {
-  if (!context.site.options.upload_url.empty()) return context.site.options.upload_url;
-  std::string host = request.header("host");
-  if (host.empty()) host = context.site.options.host;
-  if (host.front() == '[') {
-    host = host.substr(0, host.find(']') + 1);  // an IPv6 literal
-  } else {
-    host = host.substr(0, host.find(':'));
+// The staff member a typed token belongs to, or nullopt.
+std::optional<std::string> staff_name(const std::string& token, const ServerOptions& options) {
+  if (token.empty()) return std::nullopt;
+  if (authenticate("Bearer " + token, Tokens{options.analyst_token, options.staff_token}) != Role::Staff) {
+    return std::nullopt;
   }
-  return "http://" + host + ":" + std::to_string(upload_port) + "/staff/upload";
+  return std::string("staff");
 }
 
-const char* outcome_name(staff::UploadOutcome outcome) {
-  switch (outcome) {
-    case staff::UploadOutcome::Written:
-    case staff::UploadOutcome::Replaced: return "done";
-    case staff::UploadOutcome::BadName: return "bad_name";
-    case staff::UploadOutcome::NotPdf: return "not_pdf";
-    case staff::UploadOutcome::TooLarge: return "too_large";
-    case staff::UploadOutcome::NeedsConfirm: return "confirm";
-  }
-  return "bad_name";
-}
-
-int outcome_status(staff::UploadOutcome outcome) {
-  switch (outcome) {
-    case staff::UploadOutcome::Written: return 201;
-    case staff::UploadOutcome::Replaced: return 200;
-    case staff::UploadOutcome::BadName:
-    case staff::UploadOutcome::NotPdf: return 422;
-    case staff::UploadOutcome::TooLarge: return 413;
-    case staff::UploadOutcome::NeedsConfirm: return 409;
-  }
-  return 422;
-}
-
-std::string field(const std::vector<FormPart>& parts, const std::string& name) {
-  const FormPart* part = find_part(parts, name);
-  return part == nullptr ? std::string() : part->body;
-}
-
-Response upload_page(const Request& request, Context& context, render::UploadView view, int status) {
-  view.max_bytes = context.site.options.max_upload_bytes;
-  view.csrf = staff_form_token(request, context);
-  Response response = html(context.site.pages.staff_upload(page_context(request), view));
-  response.status = status;
+Response login_form(const Request& request, Context& context, bool failed) {
+  const std::string csrf = random_token();
+  Response response = html(render::staff_login(context.site.pages, page_context(request), {csrf, failed}));
+  response.header("Set-Cookie", set_cookie(kLoginCookie, csrf, kLoginFormSeconds, request.https));
   return response;
 }
 
-// The form's fields after the checks that need no file: the guide it is for must exist.
-std::vector<FormPart> read_upload_form(const Request& request, const Context& context) {
-  const auto boundary = multipart_boundary(request.header("content-type"));
-  if (!boundary) throw HttpError(400, "an upload is sent as multipart/form-data");
-  if (request.body.size() > context.site.options.max_upload_bytes + kUploadOverheadBytes) {
-    throw HttpError(413, "the upload is over the size limit");
+// Browsers send a textarea's lines ended by CR LF; files keep LF.
+std::string lf_only(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+  return text;
+}
+
+content::GuideForm form_of(const Request& request) {
+  content::GuideForm form;
+  form.language = request.field("language");
+  form.slug = request.field("slug");
+  form.topic = request.field("topic");
+  form.title = request.field("title");
+  form.summary = lf_only(request.field("summary"));
+  form.countries = request.field("countries");
+  form.audience = request.field("audience");
+  form.published = request.field("published");
+  form.review_by = request.field("review_by");
+  form.draft = request.field("draft") == "true";
+  form.translation_of = request.field("translation_of");
+  form.other_translations = request.field("other_translations");
+  form.extra = lf_only(request.field("extra"));
+  form.body = lf_only(request.field("body"));
+  return form;
+}
+
+// "<lang>/<topic>/<slug>.md", where the guide will be saved.
+std::string guide_path(const content::GuideForm& form) {
+  const std::string topic = content::is_valid_slug(form.topic) ? form.topic : "untitled";
+  return form.language + "/" + topic + "/" + form.slug + ".md";
+}
+
+// The saved file of a guide, found in any topic folder; nullopt when there is none.
+std::optional<std::string> read_guide(const std::filesystem::path& content_dir, const std::string& language,
+                                      const std::string& slug) {
+  std::error_code error;
+  for (const auto& topic : std::filesystem::directory_iterator(content_dir / language, error)) {
+    const auto path = topic.path() / (slug + ".md");
+    if (!std::filesystem::is_regular_file(path, error)) continue;
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
-  try {
-    return parse_multipart(request.body, *boundary);
-  } catch (const MultipartError& error) {
-    throw HttpError(400, std::string("the form data is malformed: ") + error.what());
+  return std::nullopt;
+}
+
+// The form's choices (topics, English originals) in the UI language.
+void add_choices(render::EditView& view, const search::GuideChoices& choices, const std::string& ui_language) {
+  for (const auto& topic : choices.topics) {
+    const auto name = topic.names.count(ui_language) ? topic.names.at(ui_language)
+                                                     : (topic.names.count("en") ? topic.names.at("en") : topic.id);
+    view.topics.push_back({topic.id, name});
   }
+  for (const auto& [slug, title] : choices.originals) view.works.push_back({"en/" + slug, title});
+}
+
+// Problems of the composed file, placed where the person typed them: a line of the text,
+// or a front-matter field.
+std::vector<render::FormProblem> form_problems(const std::vector<content::Problem>& problems,
+                                               const content::ComposedGuide& composed) {
+  std::vector<render::FormProblem> placed;
+  for (const auto& problem : problems) {
+    if (problem.line >= composed.body_line) {
+      placed.push_back({"", problem.line - composed.body_line + 1, problem.message});
+    } else if (const auto field = composed.field_at_line.find(problem.line); field != composed.field_at_line.end()) {
+      placed.push_back({field->second, 0, problem.message});
+    } else {
+      placed.push_back({"", 0, problem.message});
+    }
+  }
+  return placed;
+}
+
+// The public page the guide will be, through the same template as /docs/.
+std::string preview_page(const Request& request, Context& context, const search::GuidePreview& preview) {
+  render::GuideView view;
+  view.document = *preview.document;
+  for (const auto& attachment : view.document.attachments) {
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(context.site.options.content_dir / attachment.file, error);
+    view.attachments.push_back({"/" + attachment.file, attachment.title, error ? 0 : bytes});
+  }
+  view.translation_titles = preview.translation_titles;
+  view.translation_tags = preview.translation_tags;
+  render::PageContext page = page_context(request);
+  page.path = view.document.url;
+  const auto& names = preview.topic_names;
+  view.topic_name = names.count(page.ui_language) ? names.at(page.ui_language)
+                                                  : (names.count("en") ? names.at("en") : view.document.topic);
+  return context.site.pages.guide(page, view);
+}
+
+// Preview or save a posted form; `is_new` for /staff/new.
+Response post_form(const Request& request, Context& context, render::EditView view) {
+  const content::GuideForm address = view.form;  // an existing guide's, from its URL
+  view.form = form_of(request);
+  if (!view.is_new) {
+    view.form.language = address.language;
+    view.form.slug = address.slug;
+  }
+  view.revision = request.field("revision");
+  if (!content::is_known_language(view.form.language) || !content::is_valid_slug(view.form.slug)) {
+    view.problems.push_back({"", 0, "choose a language and an address name (lower-case letters, digits and '-')"});
+    add_choices(view, search::guide_choices(content::load_corpus(context.site.options.content_dir).corpus),
+                page_context(request).ui_language);
+    Response response = html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
+    response.status = 422;
+    return response;
+  }
+  const content::ComposedGuide composed = content::compose_guide(view.form);
+  const content::GuideOverride file{guide_path(view.form), composed.bytes};
+  const search::GuidePreview preview = search::preview_guide(context.site.options.content_dir, file);
+  view.problems = form_problems(preview.problems, composed);
+  add_choices(view, preview.choices, page_context(request).ui_language);
+  if (request.field("action") == "save" && view.problems.empty()) {
+    throw HttpError(501, "saving is not available yet");
+  }
+  if (preview.document) view.preview = preview_page(request, context, preview);
+  Response response = html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
+  if (!view.problems.empty()) response.status = 422;
+  return response;
 }
 
 }  // namespace
 
-Response staff_dashboard(const Request& request, Context& context) {
-  if (auto refused = require_staff_page(request, context)) return std::move(*refused);
-  context.site.log.flush();  // count everything answered before this page
-  const content::Corpus corpus = load_content(context);
-  staff::DashboardInputs inputs{&corpus, context.site.options.log.data_dir, today(context), staff_file_history(context)};
-  return html(context.site.pages.staff_dashboard(page_context(request), staff::build_dashboard(inputs)));
+Response staff_login(const Request& request, Context& context) {
+  Site& site = context.site;
+  if (request.method != "POST") {
+    if (request.session) return redirect("/staff");
+    return login_form(request, context, false);
+  }
+  if (const long long wait = site.login_limiter.retry_after(request.client_ip)) {
+    throw HttpError(429, "too many failed sign-ins: try again later").with_header("Retry-After", std::to_string(wait));
+  }
+  if (!same_secret(request.field("csrf"), cookie_value(request.header("cookie"), kLoginCookie))) {
+    throw HttpError(403, "the sign-in form has expired: load it again");
+  }
+  const auto staff = staff_name(request.field("token"), site.options);
+  if (!staff) {
+    site.login_limiter.failed(request.client_ip);
+    Response response = login_form(request, context, true);
+    response.status = 401;
+    return response;
+  }
+  site.login_limiter.succeeded(request.client_ip);
+  const StaffSession session = site.sessions.open(*staff);
+  Response response = redirect("/staff");
+  const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(StaffSessions::kLifetime).count();
+  response.header("Set-Cookie", set_cookie(kSessionCookie, session.id, lifetime, request.https));
+  response.header("Set-Cookie", set_cookie(kLoginCookie, "", 0, request.https));
+  return response;
 }
 
-Response staff_upload(const Request& request, Context& context) {
-  if (auto refused = require_staff_page(request, context)) return std::move(*refused);
-  render::UploadView view;
-  view.action = upload_action(request, context, context.site.upload_port);
-  if (request.method != "POST") return upload_page(request, context, view, 200);
-  const std::vector<FormPart> parts = read_upload_form(request, context);
-  require_form_token(request, context, field(parts, "csrf"));
-  const FormPart* file = find_part(parts, "file");
-  view.name = field(parts, "name");
-  view.guide = field(parts, "guide");
-  if (file == nullptr || !file->has_filename || (file->filename.empty() && file->body.empty())) {
-    view.outcome = "no_file";
-    return upload_page(request, context, view, 422);
-  }
-  const content::Corpus corpus = load_content(context);
-  const auto slash = view.guide.find('/');
-  if (!view.guide.empty() && (slash == std::string::npos ||
-                              corpus.find(view.guide.substr(0, slash), view.guide.substr(slash + 1)) == nullptr)) {
-    view.outcome = "bad_guide";
-    return upload_page(request, context, view, 422);
-  }
-  staff::Upload upload{view.name.empty() ? file->filename : view.name, file->body, view.guide,
-                       field(parts, "replace") == "yes", context.site.options.max_upload_bytes};
-  const staff::UploadResult result = staff::store_upload(corpus, upload);
-  view.outcome = outcome_name(result.outcome);
-  view.file = result.file;
-  view.bytes = result.bytes;
-  view.used_by = result.used_by;
-  // A guide page shows its attachments' sizes: pages rendered before may not be kept.
-  if (result.bytes > 0) context.site.cache.clear();
-  return upload_page(request, context, view, outcome_status(result.outcome));
+Response staff_logout(const Request& request, Context& context) {
+  if (request.method != "POST") throw HttpError(405, "sign out with the button on any staff page");
+  context.site.sessions.close(request.session->id);
+  Response response = redirect("/staff/login");
+  response.header("Set-Cookie", set_cookie(kSessionCookie, "", 0, request.https));
+  return response;
+}
+
+Response staff_new(const Request& request, Context& context) {
+  render::EditView view;
+  view.is_new = true;
+  view.action = "/staff/new";
+  if (request.method == "POST") return post_form(request, context, std::move(view));
+  view.form.language = content::is_known_language(request.param("lang")) ? request.param("lang") : "en";
+  add_choices(view, search::guide_choices(content::load_corpus(context.site.options.content_dir).corpus),
+              page_context(request).ui_language);
+  return html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
+}
+
+Response staff_edit(const Request& request, Context& context) {
+  const auto [language, slug] = guide_address(request.path, "/staff/edit/");
+  render::EditView view;
+  view.is_new = false;
+  view.action = "/staff/edit/" + language + "/" + slug;
+  view.form.language = language;
+  view.form.slug = slug;
+  if (request.method == "POST") return post_form(request, context, std::move(view));
+  const auto bytes = read_guide(context.site.options.content_dir, language, slug);
+  if (!bytes) throw HttpError(404, "no such guide");
+  view.form = content::form_from_file(language, slug, *bytes);
+  add_choices(view, search::guide_choices(content::load_corpus(context.site.options.content_dir).corpus),
+              page_context(request).ui_language);
+  return html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
 }
 
 }  // namespace kc::http

@@ -1,12 +1,15 @@
 #include "http/routes.h"
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 
+#include "http/cookies.h"
 #include "http/errors.h"
 #include "http/gzip.h"
 #include "http/handlers.h"
 #include "http/representation.h"
+#include "render/link.h"
 
 namespace kc::http {
 namespace {
@@ -17,18 +20,21 @@ using Handler = Response (*)(const Request&, Context&);
 // request's UI language and gzip acceptance (see response_cache.h).
 enum class Caching { None, ByRevision };
 
-// Every route answers GET and HEAD; some also POST (staff forms).
-enum class Methods { Read, ReadAndPost };
+// Who may open a route, and with which methods (issue 14):
+// Public: anyone, GET and HEAD. SignIn: anyone, GET, HEAD and POST (the sign-in form
+// checks its own CSRF token). Staff: a staff session (else 303 to the sign-in page),
+// GET, HEAD and POST, every POST carrying the session's CSRF token (else 403).
+enum class Access { Public, SignIn, Staff };
 
 struct Route {
   const char* path;  // exact, or a prefix when it ends with '/'
   const char* name;
   Handler handler;
   Caching caching = Caching::None;
-  Methods methods = Methods::Read;
+  Access access = Access::Public;
 };
 
-// The only route the upload listener serves (its size limit is for uploads alone).
+// The only route the upload listener (server.h) serves: its size limit is for uploads alone.
 constexpr const char* kUploadRoute = "staff_upload";
 
 const std::array kRoutes = {
@@ -50,8 +56,12 @@ const std::array kRoutes = {
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
     Route{"/sitemap.xml", "sitemap", sitemap_xml},  // its addresses follow the Host header
-    Route{"/staff", "staff", staff_dashboard},
-    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, Methods::ReadAndPost},
+    Route{"/staff/login", "staff_login", staff_login, Caching::None, Access::SignIn},
+    Route{"/staff/logout", "staff_logout", staff_logout, Caching::None, Access::Staff},
+    Route{"/staff/new", "staff_new", staff_new, Caching::None, Access::Staff},
+    Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, Access::Staff},
+    Route{"/staff", "staff", staff_dashboard, Caching::None, Access::Staff},
+    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, Access::Staff},
 };
 
 bool matches(const Route& route, const std::string& path) {
@@ -76,16 +86,51 @@ const Route* find_route(const std::string& path) {
   return nullptr;
 }
 
+void check_method(const Route* route, const std::string& method) {
+  if (method == "GET" || method == "HEAD") return;
+  const bool posts = route != nullptr && route->access != Access::Public;
+  if (posts && method == "POST") return;
+  if (!is_known_method(method)) throw HttpError(501, "this method is not supported");
+  throw HttpError(405, posts ? "only GET, HEAD and POST are supported" : "only GET and HEAD are supported")
+      .with_header("Allow", posts ? "GET, HEAD, POST" : "GET, HEAD");
+}
+
+void set_header(Response& response, const std::string& name, const std::string& value) {
+  auto& headers = response.headers;
+  headers.erase(std::remove_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == name; }),
+                headers.end());
+  response.header(name, value);
+}
+
+// A staff route: the session from the cookie (required but for sign-in), the CSRF token
+// of a posted form; staff pages are never stored by a cache nor shown in another site's frame.
+Response staff_route(const Route& route, const Request& request, Context& context) {
+  Request signed_in = request;
+  signed_in.session = context.site.sessions.find(cookie_value(request.header("cookie"), kSessionCookie));
+  if (route.access == Access::Staff && !signed_in.session) {
+    Response response = redirect(render::Link("/staff/login").add("ui", page_context(request).ui_override).str());
+    return response;
+  }
+  if (route.access == Access::Staff && request.method == "POST" &&
+      !same_secret(request.field("csrf"), signed_in.session->csrf)) {
+    throw HttpError(403, "the form's security token is missing or out of date: load the page again");
+  }
+  Response response = route.handler(signed_in, context);
+  set_header(response, "Cache-Control", "no-store");
+  response.header("X-Frame-Options", "DENY");
+  response.header("Content-Security-Policy", "frame-ancestors 'none'");
+  response.header("Referrer-Policy", "same-origin");
+  return response;
+}
+
 Response run_handler(const Route* route, const Request& request, Context& context) {
   Response response = guarded(request, context, [&]() -> Response {
     if (request.upload_listener && (route == nullptr || std::string(route->name) != kUploadRoute)) {
       throw HttpError(404, "this address takes uploads only");
     }
-    const bool post = request.method == "POST" && route != nullptr && route->methods == Methods::ReadAndPost;
-    if (request.method != "GET" && request.method != "HEAD" && !post) {
-      throw HttpError(is_known_method(request.method) ? 405 : 501, "only GET and HEAD are supported");
-    }
+    check_method(route, request.method);
     if (route == nullptr) throw HttpError(404, "no such page");
+    if (route->access != Access::Public) return staff_route(*route, request, context);
     return route->handler(request, context);
   });
   encode(request, response);

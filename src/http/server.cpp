@@ -22,6 +22,7 @@
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
+#include "http/multipart.h"
 #include "http/routes.h"
 #include "http/url.h"
 #include "http/worker_pool.h"
@@ -86,6 +87,37 @@ class Descriptor {
  private:
   int fd_ = -1;
 };
+
+// A multipart/form-data body (an upload form): its fields into request.form (so that the
+// CSRF check reads them as for any form), its files into request.files. The raw body is
+// dropped: an upload is up to max_upload_bytes, and one copy of it is enough.
+bool read_multipart(Request& request, const std::string& boundary) {
+  try {
+    for (FormPart& part : parse_multipart(request.body, boundary)) {
+      if (part.has_filename) {
+        request.files.push_back(std::move(part));
+      } else {
+        request.form.emplace(part.name, std::move(part.body));
+      }
+    }
+  } catch (const MultipartError&) {
+    return false;
+  }
+  std::string().swap(request.body);
+  return true;
+}
+
+// Decodes an application/x-www-form-urlencoded body into request.form, with the query's
+// rules (url.h), or a multipart/form-data one (above); false when it is not validly encoded.
+bool read_form(Request& request) {
+  const std::string type = content::ascii_lower(request.header("content-type"));
+  if (const auto boundary = multipart_boundary(request.header("content-type"))) return read_multipart(request, *boundary);
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return true;
+  auto fields = parse_target("/", request.body, 1000);
+  if (!fields) return false;
+  request.form = std::move(fields->query);
+  return true;
+}
 
 P::RawBuffer raw_buffer(std::string bytes) {
   const std::size_t size = bytes.size();
@@ -261,14 +293,18 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     Request request;
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
-    request.body = pistache_request.body();
+    const std::string peer_ip = peer->address().host();
+    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
+    // Only a trusted proxy may say the client came over https (then cookies are Secure).
+    request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
+                    is_trusted_peer(peer_ip, site.options.trusted_proxies);
     request.upload_listener = upload_listener;
-    request.client_ip = client_address(peer->address().host(), request.header("x-forwarded-for"),
-                                       site.options.trusted_proxies);
     peer.reset();
+    request.body = pistache_request.body();
     if (target) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
+      if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
     }
     auto self = shared_from_this();
     pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "search/query.h"
-#include "staff/dashboard.h"
 #include "stats/indicators.h"
 
 namespace kc::render {
@@ -45,20 +44,7 @@ struct GuideView {
   std::string topic_name;
 };
 
-// The staff upload form, and what became of the last upload (issue 14).
-struct UploadView {
-  std::string action;       // where the form posts (the upload listener, http/options.h)
-  std::string csrf;         // the form's CSRF token
-  std::string name;         // the fields as sent, kept on a refusal
-  std::string guide;        // "<lang>/<slug>" or ""
-  std::uint64_t max_bytes = 0;
-  // "" (the empty form), or the outcome of a post: "done", "bad_name", "not_pdf",
-  // "too_large", "confirm", "no_file", "bad_guide" (each a staff.upload.* string).
-  std::string outcome;
-  std::string file;         // "files/<name>.pdf"
-  std::uint64_t bytes = 0;  // written
-  std::vector<std::string> used_by;  // guide ids using `file` (for "confirm")
-};
+struct Engine;  // page_frame.h, internal to render/
 
 class Pages {
  public:
@@ -78,13 +64,13 @@ class Pages {
   std::string not_found(const PageContext& context) const;
   // The same, with links to the topics of the index (prefer this one when it is at hand).
   std::string not_found(const PageContext& context, const search::IndexInfo& index) const;
-  std::string error(const PageContext& context, int status) const;
-  // Staff pages (issue 14): the dashboard and the PDF upload form.
-  std::string staff_dashboard(const PageContext& context, const staff::Dashboard& dashboard) const;
-  std::string staff_upload(const PageContext& context, const UploadView& view) const;  // 400, 405, 500…: a short generic page
+  std::string error(const PageContext& context, int status) const;  // 400, 405, 500…: a short generic page
 
   // A UI string in one language (falls back to English, then to the key).
   std::string text(const std::string& language, const std::string& key) const;
+
+  // The templates and strings, for the other page modules of render/ (staff_pages.h).
+  const Engine& engine() const;
 
  private:
   struct Impl;

@@ -36,8 +36,8 @@ std::string stored_fingerprint(const content::Document& doc) {
 
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
-BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
-  const auto rendered = markdown::render(
+markdown::RenderedMarkdown render_body(const content::Corpus& corpus, const content::Document& doc) {
+  return markdown::render(
       corpus.read_body(doc),
       [&](const std::string& url) {
         const auto link = content::resolve_link(corpus, doc, url);
@@ -48,6 +48,10 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
         if (link.kind != content::ResolvedLink::Kind::Diagram) return nullptr;
         return &corpus.diagrams.at(link.href.substr(1));
       });
+}
+
+BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
+  const auto rendered = render_body(corpus, doc);
 
   Xapian::Document indexed;
   generator_.set_document(indexed);

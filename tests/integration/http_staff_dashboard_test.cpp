@@ -14,16 +14,20 @@ using kc::test::TestServer;
 
 namespace {
 
-const std::string kToken = "staff-secret-token-for-tests";
-const httplib::Headers kStaff = {{"Authorization", "Bearer " + kToken}};
-
 std::function<void(kc::http::ServerOptions&)> staff_server(std::size_t max_upload_bytes = 8u << 20) {
   return [max_upload_bytes](kc::http::ServerOptions& options) {
-    options.staff_token = kToken;
+    options.staff_token = "staff-secret-token-for-tests";
     options.max_upload_bytes = max_upload_bytes;
     options.upload_port = 0;
   };
 }
+
+// A signed-in staff member: a session of the server's own table (as /staff/login opens it).
+struct SignedIn {
+  explicit SignedIn(TestServer& server) : session(server.server().site().sessions.open("Ada")) {}
+  kc::http::StaffSession session;
+  httplib::Headers headers() const { return {{"Cookie", std::string("kc_staff=") + session.id}}; }
+};
 
 httplib::Client upload_client(TestServer& server) {
   httplib::Client client("127.0.0.1", server.server().upload_port());
@@ -40,12 +44,13 @@ std::string pdf_of_size(std::size_t bytes) {
 
 httplib::Result upload(TestServer& server, const std::string& name, const std::string& bytes,
                        const std::string& guide = "", bool replace = false) {
-  httplib::MultipartFormDataItems items = {{"csrf", "", "", ""},
+  const SignedIn staff(server);
+  httplib::MultipartFormDataItems items = {{"csrf", staff.session.csrf, "", ""},
                                            {"name", name, "", ""},
                                            {"guide", guide, "", ""},
                                            {"file", bytes, "upload.pdf", "application/pdf"}};
   if (replace) items.push_back({"replace", "yes", "", ""});
-  return upload_client(server).Post("/staff/upload", kStaff, items);
+  return upload_client(server).Post("/staff/upload", staff.headers(), items);
 }
 
 std::set<std::string> files_in(const std::filesystem::path& folder) {
@@ -70,7 +75,8 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   fs::last_write_time(server.content().guide("fr/best-practice/retorte.md"), now - std::chrono::hours(2));
   fs::last_write_time(server.content().guide("en/best-practice/retort.md"), now - std::chrono::hours(1));
 
-  const auto page = client.Get("/staff", kStaff);
+  const SignedIn staff(server);
+  const auto page = client.Get("/staff", staff.headers());
   REQUIRE(page);
   CHECK(page->status == 200);
   const std::string& html = page->body;
@@ -82,7 +88,7 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   CHECK_THAT(html, Contains("/staff/history/en/retort"));
   CHECK_THAT(html, Contains("Searches that found nothing"));
 
-  const auto french = client.Get("/staff?ui=fr", kStaff);
+  const auto french = client.Get("/staff?ui=fr", staff.headers());
   REQUIRE(french);
   CHECK_THAT(french->body, Contains("Tableau de bord"));
   CHECK_THAT(french->body, Contains("À revoir"));
@@ -95,7 +101,7 @@ TEST_CASE("staff dashboard: zero-result searches and broken links appear", "[htt
   kc::test::write_file(server.content().guide("en/gender/finance-access.md"),
                        kc::test::read_file(server.content().guide("en/gender/finance-access.md")) +
                            "\nSee [the old page](/docs/en/no-such-guide).\n");
-  const auto page = client.Get("/staff", kStaff);
+  const auto page = client.Get("/staff", SignedIn(server).headers());
   REQUIRE(page);
   CHECK_THAT(page->body, Contains("zzzyxnothing"));
   CHECK_THAT(page->body, Contains("en/gender/finance-access.md:"));
@@ -171,7 +177,17 @@ TEST_CASE("staff upload: refusals write nothing", "[http][staff][upload]") {
     CHECK(confirmed->status == 200);
     CHECK(kc::test::read_file(files / "manual.pdf").size() == 2048);
   }
-  SECTION("without a staff token: refused") {
+  SECTION("a wrong CSRF token: 403") {
+    const SignedIn staff(server);
+    httplib::MultipartFormDataItems items = {{"csrf", "not-the-token", "", ""},
+                                             {"file", pdf_of_size(1024), "x.pdf", "application/pdf"},
+                                             {"name", "x", "", ""}};
+    const auto answer = upload_client(server).Post("/staff/upload", staff.headers(), items);
+    REQUIRE(answer);
+    CHECK(answer->status == 403);
+    unchanged();
+  }
+  SECTION("without a session: refused") {
     httplib::MultipartFormDataItems items = {{"file", pdf_of_size(1024), "x.pdf", "application/pdf"},
                                              {"name", "x", "", ""}};
     const auto answer = upload_client(server).Post("/staff/upload", items);
@@ -189,7 +205,7 @@ TEST_CASE("staff upload: the upload listener serves nothing else; the public one
   CHECK(other->status == 404);
   httplib::MultipartFormDataItems items = {{"file", pdf_of_size(512 * 1024), "x.pdf", "application/pdf"},
                                            {"name", "x", "", ""}};
-  const auto answer = server.http().Post("/staff/upload", kStaff, items);
+  const auto answer = server.http().Post("/staff/upload", SignedIn(server).headers(), items);
   if (answer) CHECK(answer->status == 413);
   CHECK_FALSE(std::filesystem::exists(server.content().content() / "files/x.pdf"));
 }

@@ -17,6 +17,7 @@
 <header>
 <a class="brand" href="{{HOME_URL}}"><img src="/static/icon.06ae26bd.svg" alt="" width="32" height="32">{{T_site_name}}</a>
 {{#HEADER_SEARCH}}{{>FORM}}{{/HEADER_SEARCH}}
+{{#STAFF}}{{>NAV}}{{/STAFF}}
 </header>
 <main id="main">
 {{>CONTENT}}

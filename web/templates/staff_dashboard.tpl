@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! GET /staff : the staff dashboard (issue 14). Every work with its four languages (present, missing, stale), this month's views and downloads; then guides due for review, drafts, scheduled guides, broken links and the zero-result searches of 30 days. No JavaScript. }}
+<style>.dash{border-collapse:collapse;width:100%}.dash th,.dash td{padding:.3rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}.s-stale{background:#fff1c2}.s-missing{background:#f4f4f4}</style>
 <h1>{{T_staff_dash_title}}</h1>
 <p><a href="{{NEW_URL}}">{{T_staff_dash_new}}</a> · <a href="{{UPLOAD_URL}}">{{T_staff_dash_upload}}</a></p>
 <h2 id="works">{{T_staff_dash_works}}</h2>

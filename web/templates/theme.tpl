@@ -41,6 +41,4 @@ summary{padding:.5rem 0;cursor:pointer}
 .bar .v,.chart rect{fill:#0a4f8f}
 .chart{width:100%;max-width:30em;height:auto}.chart text{font-size:12px;fill:#222}
 .st-behind,.st-closed-missed{color:#a1262b}.st-met,.st-on-track,.st-closed-met{color:#1d6b2f}
-.dash{border-collapse:collapse;width:100%}.dash th,.dash td{padding:.3rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
-.s-stale{background:#fff1c2}.s-missing{background:#f4f4f4}.diff{overflow:auto}.diff .a{background:#e6f4e6}.diff .d{background:#fbe4e4}
 </style>
