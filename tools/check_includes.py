@@ -51,8 +51,11 @@ OWNERS = [
     ("nlohmann/json", ["search", "stats", "render"], ["nlohmann/"]),
     # zlib: the event journal's CRC-32 (stats) and gzip responses (http).
     ("zlib", ["stats", "http"], ["zlib.h", "zconf.h"]),
-    # OpenSSL: the visitor key's HMAC (stats) and the constant-time token check (http).
-    ("OpenSSL", ["stats", "http"], ["openssl/"]),
+    # OpenSSL: the visitor key's HMAC (stats), the constant-time token check (http) and a
+    # guide file's revision digest (staff).
+    ("OpenSSL", ["stats", "http", "staff"], ["openssl/"]),
+    # libgit2: the history of content/ (staff/history.cpp).
+    ("libgit2", ["staff"], ["git2.h", "git2/"]),
     # The test client belongs to tests/.
     ("cpp-httplib", [], ["httplib.h"]),
 ]

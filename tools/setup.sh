@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config git
   libpistache-dev libxapian-dev libcmark-dev cmark libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libyaml-cpp-dev libctemplate-dev libcli11-dev libicu-dev
-  libre2-dev zlib1g-dev libzstd-dev libssl-dev libxml2-dev python3
+  libre2-dev zlib1g-dev libzstd-dev libssl-dev libxml2-dev libgit2-dev python3
 )
 # Some images ship Node.js with its own npm (which conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -205,6 +205,8 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.max_upload_mb) options.max_upload_bytes = static_cast<std::size_t>(*flags.max_upload_mb) << 20;
   resolve_robot_list(options.log.robots_file);
   resolve_web_dir(options.web_dir);
+  // Optional: without the lists a staff save keeps the ones the index already holds.
+  if (const auto stop_words = locate_stop_words().found) options.stop_words_dir = *stop_words;
   try {
     options.validate();
   } catch (const std::invalid_argument& error) {

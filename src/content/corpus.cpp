@@ -207,14 +207,7 @@ void load_files(const fs::path& root, Corpus& corpus) {
 }
 
 // Guides are <lang>/<topic>/<slug>.md; anything else with .md below the root is reported.
-// The same guide (language and slug) in any topic folder: what an override replaces.
-bool same_guide(const std::string& a, const std::string& b) {
-  const fs::path pa(a), pb(b);
-  return pa.stem() == pb.stem() && *pa.begin() == *pb.begin();
-}
-
-void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems,
-                    const GuideOverride* override) {
+void load_documents(const fs::path& root, const Overlay& overlay, Corpus& corpus, std::vector<Problem>& problems) {
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
@@ -225,17 +218,22 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
     if (!it->is_regular_file() || it->path().extension() != ".md") continue;
     const std::string relative = fs::relative(it->path(), root).generic_string();
     if (it.depth() == 2) {
-      if (override == nullptr || !same_guide(relative, override->path)) paths.push_back(relative);
+      paths.push_back(relative);
     } else if (it.depth() > 0) {
       problems.push_back({relative, 1, "guides belong in <lang>/<topic>/<slug>.md"});
     }
   }
-  if (override != nullptr) paths.push_back(override->path);
+  for (const auto& [path, text] : overlay) {
+    const auto found = std::find(paths.begin(), paths.end(), path);
+    if (found == paths.end() && text) paths.push_back(path);
+    if (found != paths.end() && !text) paths.erase(found);
+  }
   std::sort(paths.begin(), paths.end());
   corpus.documents.reserve(paths.size());
   for (const auto& path : paths) {
-    const bool overridden = override != nullptr && path == override->path;
-    const std::string bytes = overridden ? override->bytes : read_file(root / path);
+    const auto replaced = overlay.find(path);
+    const bool overridden = replaced != overlay.end();
+    const std::string bytes = overridden ? *replaced->second : read_file(root / path);
     ParsedDocument parsed = parse_document(path, bytes);
     problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
     Document& doc = parsed.document;
@@ -244,7 +242,7 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
       doc.links.push_back({std::move(link.url), link.line, link.image, std::move(link.alt)});
     }
     // Bodies are dropped once their links are extracted, except those over the limit,
-    // which validation must still see to report them, and the override's, which is not
+    // which validation must still see to report them, and the overlay's, which are not
     // on disk to be read again (read_body() returns a held body).
     if (!overridden) {
       corpus.file_hashes.emplace(path, doc.fingerprint);
@@ -386,9 +384,7 @@ void Corpus::build_lookup() {
   }
 }
 
-namespace {
-
-LoadedCorpus load(const fs::path& root, const GuideOverride* override) {
+LoadedCorpus load_corpus(const fs::path& root, const Overlay& overlay) {
   if (!fs::is_directory(root)) throw std::runtime_error("content folder not found: " + root.string());
   LoadedCorpus loaded;
   Corpus& corpus = loaded.corpus;
@@ -399,7 +395,7 @@ LoadedCorpus load(const fs::path& root, const GuideOverride* override) {
   load_indicators(load_settings(root, "indicators.yaml", problems), corpus, problems);
   load_files(root, corpus);
   load_diagrams(root, corpus, problems);
-  load_documents(root, corpus, problems, override);
+  load_documents(root, overlay, corpus, problems);
   corpus.build_lookup();
   assign_works(corpus);
   finish_fingerprints(corpus);
@@ -408,10 +404,18 @@ LoadedCorpus load(const fs::path& root, const GuideOverride* override) {
   return loaded;
 }
 
-}  // namespace
-
-LoadedCorpus load_corpus(const fs::path& root) { return load(root, nullptr); }
-
-LoadedCorpus load_corpus(const fs::path& root, const GuideOverride& override) { return load(root, &override); }
+// The override takes the place of the same guide (language and file name) in every
+// topic folder: those files are taken away, and its own path is added.
+LoadedCorpus load_corpus(const fs::path& root, const GuideOverride& override) {
+  Overlay overlay;
+  const fs::path path(override.path);
+  std::error_code error;
+  for (const auto& topic : fs::directory_iterator(root / *path.begin(), error)) {
+    const fs::path same = topic.path() / path.filename();
+    if (fs::is_regular_file(same, error)) overlay.emplace(fs::relative(same, root).generic_string(), std::nullopt);
+  }
+  overlay[override.path] = override.bytes;
+  return load_corpus(root, overlay);
+}
 
 }  // namespace kc::content

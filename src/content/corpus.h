@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -80,7 +81,12 @@ struct LoadedCorpus {
   std::vector<Problem> problems;  // sorted; empty when the tree is valid
 };
 
-LoadedCorpus load_corpus(const std::filesystem::path& root);
+// Guide files to read in place of the disk's, by path relative to the root ("<lang>/<topic>/<slug>.md"):
+// their text, or nullopt for a file taken away. A staff save is checked this way before
+// anything is written (staff/guide_store.h); once written, the loaded corpus is the disk's.
+using Overlay = std::map<std::string, std::optional<std::string>>;
+
+LoadedCorpus load_corpus(const std::filesystem::path& root, const Overlay& overlay = {});
 
 // One guide file as it would be (nothing is written): it takes the place of the guide
 // with the same language and slug in any topic folder, or is added. What the staff form

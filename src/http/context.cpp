@@ -9,7 +9,8 @@ namespace kc::http {
 Site::Site(ServerOptions server_options)
     : options(std::move(server_options)), pages(options.web_dir),
       log(options.log, options.clock),
-      cache(options.response_cache_bytes) {}
+      cache(options.response_cache_bytes),
+      guides(staff::StoreOptions{options.content_dir, options.index_dir, options.stop_words_dir}) {}
 
 search::Searcher* Context::ready_searcher() {
   if (!searcher_) {

@@ -12,6 +12,7 @@
 #include "http/staff_sessions.h"
 #include "render/pages.h"
 #include "search/searcher.h"
+#include "staff/guide_store.h"
 #include "stats/download_log.h"
 
 namespace kc::http {
@@ -27,6 +28,7 @@ struct Site {
   StaffSessions sessions;      // who is signed in to the staff pages
   LoginLimiter login_limiter;  // failed sign-ins per client address
   std::atomic<std::uint16_t> upload_port{0};  // the upload listener's, once it listens (server.h)
+  staff::GuideStore guides;  // staff saves, removals, restores and history (content/)
 };
 
 // One per worker thread.

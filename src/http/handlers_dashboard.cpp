@@ -2,12 +2,15 @@
 // has checked the session and, for a POST, the form's CSRF token (server.cpp reads the
 // fields of a multipart form like any other form's). Each handler reads the request,
 // calls staff/ and hands the result to render/; the statuses are chosen here.
+#include <filesystem>
+
 #include "content/corpus.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "render/staff_work_pages.h"
 #include "staff/dashboard.h"
+#include "staff/history.h"
 #include "staff/uploads.h"
 #include "stats/calendar.h"
 
@@ -18,6 +21,21 @@ render::StaffFrame frame_of(const Request& request) { return {request.session->s
 
 std::string today(const Context& context) {
   return stats::format_day(stats::day_of_millis(stats::to_millis(context.site.options.clock())));
+}
+
+// The Git history of a guide file, for the dashboard's stale translations. A guide's
+// versions are found by language and file name (history.h), so <lang>/<topic>/<slug>.md
+// is enough. Commit times have whole seconds: two saves in the same second count as
+// simultaneous (the translation is then not called stale).
+staff::FileHistory git_history(Context& context) {
+  return [&history = context.site.guides.history()](const std::string& path) {
+    const std::filesystem::path file(path);
+    std::vector<staff::FileVersion> versions;
+    for (const staff::Version& version : history.versions(file.begin()->string(), file.stem().string())) {
+      versions.push_back({version.commit, version.time});
+    }
+    return versions;
+  };
 }
 
 content::Corpus load_content(const Context& context) {
@@ -80,7 +98,7 @@ bool names_a_guide(const content::Corpus& corpus, const std::string& guide) {
 Response staff_dashboard(const Request& request, Context& context) {
   context.site.log.flush();  // count everything answered before this page
   const content::Corpus corpus = load_content(context);
-  const staff::DashboardInputs inputs{&corpus, context.site.options.log.data_dir, today(context), {}};
+  const staff::DashboardInputs inputs{&corpus, context.site.options.log.data_dir, today(context), git_history(context)};
   return html(render::staff_dashboard(context.site.pages, page_context(request), frame_of(request),
                                       staff::build_dashboard(inputs)));
 }

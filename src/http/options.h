@@ -25,6 +25,9 @@ struct ServerOptions {
   std::filesystem::path content_dir = "content";
   std::filesystem::path index_dir = "index";
   std::filesystem::path web_dir = "web";
+  // The stop-word lists a staff save re-indexes with, as kc ingest does; "" keeps those
+  // the index holds (search/indexer.h keep_stop_words).
+  std::filesystem::path stop_words_dir;
   std::size_t max_request_bytes = 32 * 1024;  // request line + headers + body; above: 413
   // PDF uploads (POST /staff/upload) arrive on their own listener, whose request size limit
   // is max_upload_bytes + kUploadOverheadBytes, so that the public listener keeps its small

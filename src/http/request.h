@@ -18,7 +18,7 @@ struct Request {
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string client_ip;                     // after trusted-proxy handling; never logged
   bool https = false;                        // a trusted proxy says the client used https
-  std::string body;                          // as received (POST and PUT)
+  std::string body;                          // as received (POST and PUT); a multipart form's is moved into `form` and `files`
   // The fields of an application/x-www-form-urlencoded body, decoded (server.cpp answers
   // 400 when the body is not validly encoded); empty for other bodies.
   std::multimap<std::string, std::string> form;

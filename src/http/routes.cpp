@@ -62,6 +62,7 @@ const std::array kRoutes = {
     Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, Access::Staff},
     Route{"/staff", "staff", staff_dashboard, Caching::None, Access::Staff},
     Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, Access::Staff},
+    Route{"/staff/history/", "staff_history", staff_history, Caching::None, Access::Staff},
 };
 
 bool matches(const Route& route, const std::string& path) {

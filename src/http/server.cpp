@@ -368,6 +368,11 @@ Server::~Server() { stop(); }
 void Server::start() {
   const ServerOptions& options = impl_->site.options;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  try {
+    impl_->site.guides.recover();  // a save killed mid-way: its temp file, an index behind its file
+  } catch (const std::exception& error) {
+    std::cerr << "kc serve: the index was not brought up to date with the content folder: " << error.what() << '\n';
+  }
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()

@@ -16,7 +16,7 @@ const std::vector<std::string> kTemplates = {
     // the staff pages (staff_pages.cpp)
     "staff_nav.tpl", "staff_login.tpl", "staff_fields.tpl", "staff_edit.tpl", "staff_conflict.tpl",
     // the dashboard, upload and history pages (staff_work_pages.cpp)
-    "staff_dashboard.tpl", "staff_upload.tpl",
+    "staff_dashboard.tpl", "staff_upload.tpl", "staff_history.tpl",
 };
 
 // "nav.privacy" → "T_nav_privacy": ctemplate names allow letters, digits and "_" only.

@@ -1,5 +1,7 @@
 #include "render/staff_work_pages.h"
 
+#include <ctime>
+
 #include "content/document.h"
 #include "render/page_frame.h"
 
@@ -118,6 +120,81 @@ std::string staff_upload(const Pages& pages, const PageContext& context, const S
     done->SetValue("FILE", view.file);
   } else {
     content.SetValueAndShowSection("MESSAGE", message, "PROBLEM");
+  }
+  return page.expand();
+}
+
+namespace {
+
+// "2026-12-05 23:41 UTC" (history times are whole seconds since 1970, UTC).
+std::string utc_time(std::int64_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &parts);
+  return text;
+}
+
+// Each line of a unified diff with its kind, for colour and for screen readers' sake a
+// leading +/- kept in the text.
+void diff_lines(TemplateDictionary& parent, const std::string& diff) {
+  std::size_t start = 0;
+  while (start < diff.size()) {
+    std::size_t end = diff.find('\n', start);
+    if (end == std::string::npos) end = diff.size();
+    const std::string line = diff.substr(start, end - start);
+    start = end + 1;
+    auto* item = parent.AddSectionDictionary("LINE");
+    item->SetValue("TEXT", line);
+    const bool header = line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0 || line.rfind("@@", 0) == 0;
+    item->SetValue("KIND", header ? "h" : line.rfind('+', 0) == 0 ? "a" : line.rfind('-', 0) == 0 ? "d" : "c");
+  }
+}
+
+}  // namespace
+
+std::string staff_history(const Pages& pages, const PageContext& context, const StaffFrame& frame,
+                          const HistoryView& view) {
+  const Engine& engine = pages.engine();
+  const std::string id = view.language + "/" + view.slug;
+  const std::string title =
+      engine.strings.format(context.ui_language, "staff.hist.title", {{"title", view.title.empty() ? id : view.title}});
+  Page page(engine, context, "staff_history.tpl", title);
+  staff_frame(page, frame);
+  auto& content = page.content();
+  content.SetValue("HEADING", title);
+  content.SetValue("EDIT_URL", page.url(Link("/staff/edit/" + id)));
+  content.SetValue("ACTION", page.url(Link("/staff/history/" + id)));
+  if (view.restored_time != 0) {
+    content.SetValueAndShowSection("TEXT", page.format("staff.hist.restored", {{"time", utc_time(view.restored_time)}}), "RESTORED");
+  }
+  if (!view.problem.empty()) content.SetValueAndShowSection("TEXT", view.problem, "PROBLEM");
+  if (view.versions.empty()) content.ShowSection("NONE");
+  for (std::size_t i = 0; i < view.versions.size(); ++i) {
+    const staff::Version& version = view.versions[i];
+    auto* item = content.AddSectionDictionary("VERSION");
+    item->SetValue("TIME", utc_time(version.time));
+    item->SetValue("AUTHOR", version.author);
+    item->SetValue("MESSAGE", version.message);
+    if (i == 0 && !version.removed) {
+      item->ShowSection("CURRENT");
+      continue;
+    }
+    auto* older = item->AddSectionDictionary("OLDER");
+    older->SetValue("COMPARE_URL", page.url(Link("/staff/history/" + id).add("version", version.commit)));
+    older->SetValue("COMMIT", version.commit);
+    older->SetValue("REVISION", view.revision);
+    older->SetValue("CSRF", frame.csrf);
+  }
+  if (!view.compared.empty()) {
+    for (const staff::Version& version : view.versions) {
+      if (version.commit != view.compared) continue;
+      auto* diff = content.AddSectionDictionary("DIFF");
+      diff->SetValue("HEADING", page.format("staff.hist.diff", {{"time", utc_time(version.time)}}));
+      if (view.diff.empty()) diff->ShowSection("SAME");
+      diff_lines(*diff, view.diff);
+    }
   }
   return page.expand();
 }

@@ -9,6 +9,7 @@
 #include "render/pages.h"
 #include "render/staff_pages.h"
 #include "staff/dashboard.h"
+#include "staff/history.h"
 
 namespace kc::render {
 
@@ -26,9 +27,26 @@ struct UploadView {
   std::vector<std::string> used_by;  // guide ids using `file` (for "confirm")
 };
 
+// A guide's history: its versions, one compared with the current version, and the
+// outcome of a restore.
+struct HistoryView {
+  std::string language;
+  std::string slug;
+  std::string title;     // the guide's current title ("" when it was removed)
+  std::string revision;  // the current file's revision, sent back with a restore (If-Match)
+  std::vector<staff::Version> versions;  // newest first
+  std::string compared;  // the commit compared with the current version ("" for none)
+  std::string diff;      // the unified diff from `compared` to the current version
+  std::int64_t restored_time = 0;  // set after a restore: the time of the version restored
+  std::string problem;   // why a restore was refused ("" when it was not)
+};
+
 std::string staff_dashboard(const Pages& pages, const PageContext& context, const StaffFrame& frame,
                             const staff::Dashboard& dashboard);
 std::string staff_upload(const Pages& pages, const PageContext& context, const StaffFrame& frame,
                          const UploadView& view);
+
+std::string staff_history(const Pages& pages, const PageContext& context, const StaffFrame& frame,
+                          const HistoryView& view);
 
 }  // namespace kc::render

@@ -240,7 +240,8 @@ void write_documents(Xapian::WritableDatabase& db, const content::Corpus& corpus
 IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus& corpus, const IndexOptions& options) {
   IngestSummary summary;
   const Plan plan = plan_changes(db, corpus, summary);
-  const auto new_settings = settings(corpus, options);
+  auto new_settings = settings(corpus, options);
+  if (options.keep_stop_words && options.stop_words_dir.empty()) new_settings.erase(schema::kMetaStopWords);
   const bool settings_changed = std::any_of(new_settings.begin(), new_settings.end(), [&](const auto& setting) {
     return db.get_metadata(setting.first) != setting.second;
   });

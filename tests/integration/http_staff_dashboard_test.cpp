@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "support/test_server.h"
 
@@ -70,10 +71,14 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   CHECK(anonymous->status == 303);
   CHECK(anonymous->get_header_value("Location") == "/staff/login");
 
-  namespace fs = std::filesystem;
-  const auto now = fs::file_time_type::clock::now();
-  fs::last_write_time(server.content().guide("fr/best-practice/retorte.md"), now - std::chrono::hours(2));
-  fs::last_write_time(server.content().guide("en/best-practice/retort.md"), now - std::chrono::hours(1));
+  // The English changes after its French translation was saved (a commit by hand, as
+  // staff who still use files make one): a second later than the first commit, which
+  // starts the history of content/ as it is.
+  server.server().site().guides.history().commit({}, "kc", "Start");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  const auto english = server.content().guide("en/best-practice/retort.md");
+  kc::test::write_file(english, kc::test::read_file(english) + "\nA new paragraph.\n");
+  server.server().site().guides.history().commit({"en/best-practice/retort.md"}, "Ada", "Retort: a new paragraph");
 
   const SignedIn staff(server);
   const auto page = client.Get("/staff", staff.headers());
@@ -86,6 +91,8 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   CHECK_THAT(html, Contains("/staff/new?translation_of=en%2Fretort&amp;lang=es"));
   CHECK_THAT(html, Contains("/staff/new?translation_of=en%2Fretort&amp;lang=pt"));
   CHECK_THAT(html, Contains("/staff/history/en/retort"));
+  // Translations of an unchanged English are up to date.
+  CHECK_THAT(html, Contains("class=\"s-present\"><a href=\"/staff/edit/fr/prevention-vih\">"));
   CHECK_THAT(html, Contains("Searches that found nothing"));
 
   const auto french = client.Get("/staff?ui=fr", staff.headers());
@@ -208,4 +215,77 @@ TEST_CASE("staff upload: the upload listener serves nothing else; the public one
   const auto answer = server.http().Post("/staff/upload", SignedIn(server).headers(), items);
   if (answer) CHECK(answer->status == 413);
   CHECK_FALSE(std::filesystem::exists(server.content().content() / "files/x.pdf"));
+}
+
+namespace {
+
+// Saves the guide's whole file through the GuideStore, as the staff form and API do.
+void save(TestServer& server, const std::string& author, const std::string& body) {
+  auto& guides = server.server().site().guides;
+  const auto current = guides.read("en", "retort");
+  REQUIRE(current);
+  std::string text = current->text;
+  text = text.substr(0, text.find("\n---\n") + 5) + body;
+  kc::staff::SaveRequest request{"en", "retort", text, current->revision, author, "Edit by " + author};
+  const auto result = guides.save(request);
+  INFO(result.problems.size());
+  REQUIRE(result.outcome == kc::staff::SaveOutcome::Replaced);
+}
+
+}  // namespace
+
+TEST_CASE("staff history: versions with their authors, a diff, and a restore that goes live", "[http][staff][history]") {
+  TestServer server(staff_server());
+  server.server().site().guides.history().commit({}, "kc", "Start");  // the tree as copied
+  save(server, "Ada", "First <version> & body: amalgam retort.\n");
+  save(server, "Bea", "Second version of the body.\n");
+  save(server, "Cy", "Third version, with kerosene.\n");
+  auto& history = server.server().site().guides.history();
+  const auto versions = history.versions("en", "retort");
+  REQUIRE(versions.size() == 4);  // the first commit of the tree, then three saves
+  CHECK(versions[0].author == "Cy");
+  CHECK(versions[2].author == "Ada");
+  const std::string first = versions[2].commit;
+
+  const SignedIn staff(server);
+  auto client = server.http();
+  CHECK(client.Get("/staff/history/en/retort")->status == 303);  // no session
+  const auto list = client.Get("/staff/history/en/retort", staff.headers());
+  REQUIRE(list);
+  CHECK(list->status == 200);
+  CHECK_THAT(list->body, Contains("Edit by Ada"));
+  CHECK_THAT(list->body, Contains("Bea"));
+  CHECK_THAT(list->body, Contains("value=\"" + first + "\""));
+
+  const auto diff = client.Get(("/staff/history/en/retort?version=" + first).c_str(), staff.headers());
+  REQUIRE(diff);
+  CHECK(diff->status == 200);
+  CHECK_THAT(diff->body, Contains("-First &lt;version&gt; &amp; body"));  // escaped, line by line
+  CHECK_THAT(diff->body, Contains("+Third version, with kerosene."));
+  CHECK(client.Get("/staff/history/en/retort?version=nothex", staff.headers())->status == 400);
+  CHECK(client.Get(("/staff/history/en/retort?version=" + std::string(40, 'a')).c_str(), staff.headers())->status == 404);
+
+  const auto revision = server.server().site().guides.read("en", "retort")->revision;
+  const auto forged = client.Post("/staff/history/en/retort", staff.headers(),
+                                  "csrf=wrong&version=" + first + "&revision=" + revision,
+                                  "application/x-www-form-urlencoded");
+  REQUIRE(forged);
+  CHECK(forged->status == 403);
+  const auto stale = client.Post("/staff/history/en/retort", staff.headers(),
+                                 "csrf=" + staff.session.csrf + "&version=" + first + "&revision=0123",
+                                 "application/x-www-form-urlencoded");
+  REQUIRE(stale);
+  CHECK(stale->status == 409);  // the page was older than the guide: nothing restored
+  const auto restored = client.Post("/staff/history/en/retort", staff.headers(),
+                                    "csrf=" + staff.session.csrf + "&version=" + first + "&revision=" + revision,
+                                    "application/x-www-form-urlencoded");
+  REQUIRE(restored);
+  CHECK(restored->status == 200);
+  const auto after = history.versions("en", "retort");
+  REQUIRE(after.size() == 5);
+  CHECK(after[0].author == "Ada");  // the one who restored (the session's staff name)
+  const auto guide = client.Get("/docs/en/retort");
+  REQUIRE(guide);
+  CHECK_THAT(guide->body, Contains("body: amalgam retort."));
+  CHECK_FALSE(guide->body.find("kerosene") != std::string::npos);
 }

@@ -72,7 +72,7 @@ owners=(
   "sqlite3.h:stats" "SQLiteCpp/SQLiteCpp.h:stats" "re2/re2.h:stats"
   "ctemplate/template.h:render" "pistache/http.h:http" "CLI/CLI.hpp:cli"
   "yaml-cpp/yaml.h:content cli" "nlohmann/json.hpp:search stats render"
-  "zlib.h:stats http" "openssl/evp.h:stats http" "httplib.h:"
+  "zlib.h:stats http" "openssl/evp.h:stats http staff" "git2.h:staff" "httplib.h:"
 )
 for entry in "${owners[@]}"; do
   header=${entry%%:*}
