@@ -25,7 +25,7 @@ LEVELS = [
     ["markdown"],
     ["content"],
     ["search", "stats"],
-    ["staff"],  # the staff workspace's logic (issue 14): dashboard facts, uploads, guide store, history
+    ["staff"],
     ["render"],
     ["http"],
     ["cli"],
@@ -52,9 +52,8 @@ OWNERS = [
     # zlib: the event journal's CRC-32 (stats) and gzip responses (http).
     ("zlib", ["stats", "http"], ["zlib.h", "zconf.h"]),
     # OpenSSL: the visitor key's HMAC (stats), the constant-time token check (http) and a
-    # guide file's revision digest (staff).
+    # guide's revision, the SHA-256 of its file (staff).
     ("OpenSSL", ["stats", "http", "staff"], ["openssl/"]),
-    # libgit2: the history of content/ (staff/history.cpp).
     ("libgit2", ["staff"], ["git2.h", "git2/"]),
     # The test client belongs to tests/.
     ("cpp-httplib", [], ["httplib.h"]),

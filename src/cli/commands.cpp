@@ -115,6 +115,8 @@ int serve(const ServeFlags& flags) {
   std::cerr << "kc: serving http://" << options.host << ":" << server.port() << "/ (content " << options.content_dir.string()
             << ", index " << options.index_dir.string() << ", data " << options.log.data_dir.string()
             << "); Ctrl-C stops" << std::endl;
+  std::cerr << "kc: staff PDF uploads on http://" << options.host << ":" << server.upload_port()
+            << "/staff/upload (up to " << (options.max_upload_bytes >> 20) << " MB)" << std::endl;
   std::cerr << "kc: robot list "
             << (options.log.robots_file.empty() ? std::string("none (robots_file: none): robots count as readers")
                                                 : options.log.robots_file.string())

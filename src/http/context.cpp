@@ -15,7 +15,9 @@ Site::Site(ServerOptions server_options)
 search::Searcher* Context::ready_searcher() {
   if (!searcher_) {
     try {
-      searcher_ = std::make_unique<search::Searcher>(site.options.index_dir);
+      search::SearchLimits limits;
+      limits.clock = site.options.clock;  // scheduled guides appear on the server's "today"
+      searcher_ = std::make_unique<search::Searcher>(site.options.index_dir, limits);
     } catch (const search::SearchError& error) {
       std::cerr << "kc serve: " << error.what() << '\n';
       return nullptr;

@@ -31,8 +31,8 @@ std::string not_found_page(const render::PageContext& page, Context& context) {
 const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
-    case 204: return "No Content";
     case 201: return "Created";
+    case 204: return "No Content";
     case 206: return "Partial Content";
     case 301: return "Moved Permanently";
     case 303: return "See Other";
@@ -48,6 +48,7 @@ const char* reason_phrase(int status) {
     case 414: return "URI Too Long";
     case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";

@@ -48,6 +48,8 @@ Response staff_dashboard(const Request& request, Context& context);
 Response staff_upload(const Request& request, Context& context);  // GET: the form; POST: an upload
 // handlers_history.cpp: GET the versions and a diff; POST restores a version
 Response staff_history(const Request& request, Context& context);
+// handlers_staff_api.cpp
+Response api_staff_guide(const Request& request, Context& context);  // GET, HEAD, PUT, DELETE
 
 // Shared by the handlers.
 Response html(std::string body);

@@ -35,7 +35,9 @@ struct ServerOptions {
   // STACK.md item 7). The upload form posts to upload_url when set (behind a proxy that
   // routes /staff/upload there), else to this host on upload_port.
   std::size_t max_upload_bytes = 50u << 20;  // a file larger than this: 413
-  std::optional<std::uint16_t> upload_port;  // nullopt: port + 1 (any free port when port is 0); 0: any
+  // 0: any free port (the server's own pages know which, so the form still posts there);
+  // set a fixed one when a reverse proxy routes /staff/upload to it.
+  std::uint16_t upload_port = 0;
   std::string upload_url;
   std::chrono::milliseconds upload_timeout{std::chrono::minutes(30)};  // the whole body (50 MB at 2G speed)
   std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  // slow clients: 408

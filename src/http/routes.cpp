@@ -32,10 +32,14 @@ struct Route {
   Handler handler;
   Caching caching = Caching::None;
   Access access = Access::Public;
+  const char* methods = "GET, HEAD";  // what a public route answers, as the Allow header lists them
 };
 
 // The only route the upload listener (server.h) serves: its size limit is for uploads alone.
 constexpr const char* kUploadRoute = "staff_upload";
+
+// What the staff pages answer (SignIn and Staff routes).
+constexpr const char* kStaffMethods = "GET, HEAD, POST";
 
 const std::array kRoutes = {
     Route{"/", "home", home_page, Caching::ByRevision},
@@ -52,6 +56,8 @@ const std::array kRoutes = {
     Route{"/api/indicators", "api_indicators", api_indicators},
     Route{"/api/stats/downloads", "api_stats_downloads", api_stats_downloads},
     Route{"/api/stats/searches", "api_stats_searches", api_stats_searches},
+    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, Access::Public,
+          "GET, HEAD, PUT, DELETE"},  // bearer tokens, checked by the handler
     Route{"/healthz", "healthz", healthz},
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
@@ -87,13 +93,9 @@ const Route* find_route(const std::string& path) {
   return nullptr;
 }
 
-void check_method(const Route* route, const std::string& method) {
-  if (method == "GET" || method == "HEAD") return;
-  const bool posts = route != nullptr && route->access != Access::Public;
-  if (posts && method == "POST") return;
-  if (!is_known_method(method)) throw HttpError(501, "this method is not supported");
-  throw HttpError(405, posts ? "only GET, HEAD and POST are supported" : "only GET and HEAD are supported")
-      .with_header("Allow", posts ? "GET, HEAD, POST" : "GET, HEAD");
+bool allows(const char* methods, const std::string& method) {
+  const std::string list = std::string(", ") + methods + ",";
+  return list.find(" " + method + ",") != std::string::npos;
 }
 
 void set_header(Response& response, const std::string& name, const std::string& value) {
@@ -125,27 +127,37 @@ Response staff_route(const Route& route, const Request& request, Context& contex
 }
 
 Response run_handler(const Route* route, const Request& request, Context& context) {
+  const char* methods = route == nullptr ? "GET, HEAD" : route->access == Access::Public ? route->methods : kStaffMethods;
   Response response = guarded(request, context, [&]() -> Response {
     if (request.upload_listener && (route == nullptr || std::string(route->name) != kUploadRoute)) {
       throw HttpError(404, "this address takes uploads only");
     }
-    check_method(route, request.method);
+    if (!allows(methods, request.method)) {
+      throw HttpError(is_known_method(request.method) ? 405 : 501, std::string("this address answers ") + methods);
+    }
     if (route == nullptr) throw HttpError(404, "no such page");
     if (route->access != Access::Public) return staff_route(*route, request, context);
     return route->handler(request, context);
   });
+  if (response.status == 405) {
+    for (auto& [name, value] : response.headers) {
+      if (name == "Allow") value = methods;
+    }
+  }
   encode(request, response);
   return response;
 }
 
 // Everything a cached representation depends on besides the revision. The query is
 // taken decoded and in order, so spellings of the same parameters share an entry.
-std::string cache_key(const Route& route, const Request& request) {
+std::string cache_key(const Route& route, const Request& request, const Context& context) {
   std::string key = route.name;
   key.append("\x1f").append(request.path).append("\x1f");
   for (const auto& [name, value] : request.query) key.append(name).append("=").append(value).append("\x1e");
   key.append("\x1f").append(page_context(request).ui_language);
   key.append(accepts_gzip(request.header("accept-encoding")) ? "\x1fgzip" : "\x1fidentity");
+  // And the day: a guide scheduled for today must not wait behind yesterday's pages.
+  key.append("\x1f").append(search::index_day(context.site.options.clock()));
   return key;
 }
 
@@ -160,7 +172,7 @@ Response cached_or_run(const Route& route, const Request& request, Context& cont
   } catch (const search::SearchError&) {
     return run_handler(&route, request, context);  // an index that cannot be read: the handler says so
   }
-  const std::string key = cache_key(route, request);
+  const std::string key = cache_key(route, request, context);
   if (auto hit = cache.find(key, revision)) return std::move(*hit);
   // Rendered from `revision` or a newer one: never older than the key says.
   Response response = run_handler(&route, request, context);
@@ -185,7 +197,7 @@ RoutedResponse dispatch(const Request& request, Context& context) {
   const bool cacheable = route && route->caching == Caching::ByRevision && context.site.cache.enabled() &&
                          (request.method == "GET" || request.method == "HEAD");
   routed.response = cacheable ? cached_or_run(*route, request, context) : run_handler(route, request, context);
-  answer_conditional(request, routed.response);
+  if (request.method == "GET" || request.method == "HEAD") answer_conditional(request, routed.response);
   return routed;
 }
 

@@ -306,13 +306,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       request.query = std::move(target->query);
       if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
     }
+    // A staff address that does not decode names a guide or file that cannot exist: 422,
+    // as for any other hostile name (staff::address_problem), not the public 400.
+    const std::string& resource = pistache_request.resource();
+    const int invalid_status = resource.rfind("/api/staff/", 0) == 0 || resource.rfind("/staff/", 0) == 0 ? 422 : 400;
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {
+    pool->post([self, request = std::move(request), valid = target.has_value(), invalid_status, exchange,
+                start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
         routed = {"draining", error_response(request, context, 503, "the server is restarting")};
       } else if (!valid) {
-        routed = {"invalid", error_response(request, context, 400, "the address is not valid (bad %-encoding or UTF-8)")};
+        routed = {"invalid", error_response(request, context, invalid_status,
+                                            "the address is not valid (bad %-encoding or UTF-8, or a NUL)")};
       } else {
         routed = dispatch(request, context);
       }
@@ -390,10 +396,8 @@ void Server::start() {
 // Its own I/O thread and size limit; the requests join the same worker pool.
 void Server::start_upload_listener() {
   const ServerOptions& options = impl_->site.options;
-  const std::uint16_t port = options.upload_port ? *options.upload_port
-                             : options.port == 0 ? 0
-                                                 : static_cast<std::uint16_t>(options.port + 1);
-  impl_->upload_endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(port)));
+  impl_->upload_endpoint =
+      std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.upload_port)));
   auto endpoint_options = P::Http::Endpoint::options()
                               .threads(1)
                               .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)

@@ -199,6 +199,9 @@ Plan plan_changes(const Xapian::Database& db, const content::Corpus& corpus, Ing
   Plan plan;
   plan.removed = indexed_documents(db);
   for (const auto& doc : corpus.documents) {
+    // A draft is never public: not indexed at all, so no route or suggestion can show it
+    // (and one that was published before leaves the index as if removed).
+    if (doc.draft) continue;
     const auto it = plan.removed.find(doc.id());
     if (it == plan.removed.end()) {
       ++summary.added;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <tuple>
 
 #include "content/link_resolver.h"
 #include "stats/calendar.h"
@@ -65,6 +66,21 @@ WorkRow work_row(const std::string& work, const std::map<std::string, const Docu
     row.languages.push_back(std::move(cell));
   }
   return row;
+}
+
+// Drafts, guides scheduled after today, and guides whose review date has passed.
+void add_publishing_states(const Corpus& corpus, const std::string& today, Dashboard& dashboard) {
+  for (const Document& doc : corpus.documents) {
+    if (doc.draft) {
+      dashboard.drafts.push_back(ref_of(doc));
+    } else if (doc.published && *doc.published > today) {
+      dashboard.scheduled.push_back(ref_of(doc, *doc.published));
+    }
+    if (doc.review_by && *doc.review_by < today) dashboard.review_due.push_back(ref_of(doc, *doc.review_by));
+  }
+  const auto by_date = [](const GuideRef& a, const GuideRef& b) { return std::tie(a.date, a.path) < std::tie(b.date, b.path); };
+  std::sort(dashboard.scheduled.begin(), dashboard.scheduled.end(), by_date);
+  std::sort(dashboard.review_due.begin(), dashboard.review_due.end(), by_date);
 }
 
 void add_broken_links(const Corpus& corpus, Dashboard& dashboard) {
@@ -137,6 +153,7 @@ Dashboard build_dashboard(const DashboardInputs& inputs) {
   dashboard.month = inputs.today.substr(0, 7);
   const FileHistory history = inputs.history ? inputs.history : file_times_history(corpus.root);
   for (const auto& [work, guides] : works_of(corpus)) dashboard.works.push_back(work_row(work, guides, history));
+  add_publishing_states(corpus, inputs.today, dashboard);
   add_broken_links(corpus, dashboard);
   try {
     add_counts(inputs, dashboard);

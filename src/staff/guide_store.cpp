@@ -190,6 +190,7 @@ SaveResult GuideStore::save_locked(const SaveRequest& request, const std::string
   result.path = plan.path;
   result.revision = revision_of(text);
   if (existing && existing->path == plan.path && existing->text == text) return result;  // nothing to do
+  history_.ensure_repository();
   write_atomically(options_.content_dir / plan.path, text);
   std::vector<std::string> changed = {plan.path};
   if (existing && existing->path != plan.path) {
@@ -238,6 +239,7 @@ SaveResult GuideStore::remove(const SaveRequest& request) {
     result.problems = as_seen_from(existing->path, std::move(loaded.problems));
     return result;
   }
+  history_.ensure_repository();
   remove_durably(options_.content_dir / existing->path);
   reindex(loaded.corpus);
   const std::string message =
@@ -267,6 +269,7 @@ SaveResult GuideStore::restore(const SaveRequest& request, const std::string& co
 void GuideStore::recover() {
   const std::lock_guard lock(mutex_);
   remove_stale_temp_files(options_.content_dir);
+  history_.clear_stale_locks();
   std::error_code error;
   if (!fs::exists(options_.index_dir, error)) return;  // nothing ingested yet: kc ingest makes the index
   auto loaded = content::load_corpus(options_.content_dir);

@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <iostream>
 #include <utility>
 
 namespace kc::staff {
@@ -191,6 +192,26 @@ History::History(std::filesystem::path content_root) : repository_(std::make_uni
 }
 
 History::~History() = default;
+
+void History::ensure_repository() {
+  const std::lock_guard lock(mutex_);
+  if (!repository_->open()) repository_->create();
+}
+
+void History::clear_stale_locks() {
+  const std::lock_guard lock(mutex_);
+  const fs::path git = repository_->root / ".git";
+  std::error_code error;
+  if (!fs::is_directory(git, error)) return;
+  std::vector<fs::path> locks = {git / "index.lock", git / "HEAD.lock"};
+  for (fs::recursive_directory_iterator it(git / "refs", error), end; !error && it != end; it.increment(error)) {
+    if (it->path().extension() == ".lock") locks.push_back(it->path());
+  }
+  for (const auto& path : locks) {
+    std::error_code ignored;
+    if (fs::remove(path, ignored)) std::cerr << "kc serve: removed " << path.string() << " (a commit was interrupted)\n";
+  }
+}
 
 std::string History::commit(const std::vector<std::string>& paths, const std::string& author,
                             const std::string& message) {

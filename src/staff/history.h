@@ -44,6 +44,16 @@ class History {
   History(const History&) = delete;
   History& operator=(const History&) = delete;
 
+  // Makes content/ a repository when it is not one yet, its first commit (author "kc")
+  // holding what is there now. Call before changing a file, so that the first staff
+  // save shows as that save, by its author.
+  void ensure_repository();
+
+  // Removes the lock files a process killed in the middle of a commit leaves in .git
+  // (index.lock, HEAD.lock, refs/heads/*.lock), which would refuse every later commit.
+  // Only at server start, when no commit of ours can be running.
+  void clear_stale_locks();
+
   // Commits the current state of `paths` (relative to content/; a path whose file is gone
   // is recorded as removed) with `author` as author and committer. Returns the commit id.
   std::string commit(const std::vector<std::string>& paths, const std::string& author, const std::string& message);

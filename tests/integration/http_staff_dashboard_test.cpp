@@ -80,6 +80,14 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   kc::test::write_file(english, kc::test::read_file(english) + "\nA new paragraph.\n");
   server.server().site().guides.history().commit({"en/best-practice/retort.md"}, "Ada", "Retort: a new paragraph");
 
+  // A draft and a guide past its review date (hand edits: the dashboard reads the files).
+  const auto front = [&](const std::string& guide, const std::string& lines) {
+    const auto path = server.content().guide(guide);
+    kc::test::write_file(path, "---\n" + lines + kc::test::read_file(path).substr(4));
+  };
+  front("en/gender/finance-access.md", "draft: true\n");
+  front("en/best-practice/shaft-safety.md", "review_by: 2001-02-03\n");
+
   const SignedIn staff(server);
   const auto page = client.Get("/staff", staff.headers());
   REQUIRE(page);
@@ -94,6 +102,15 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   // Translations of an unchanged English are up to date.
   CHECK_THAT(html, Contains("class=\"s-present\"><a href=\"/staff/edit/fr/prevention-vih\">"));
   CHECK_THAT(html, Contains("Searches that found nothing"));
+  const auto section = [&](const std::string& id) {
+    const auto start = html.find("<h2 id=\"" + id + "\">");
+    REQUIRE(start != std::string::npos);
+    return html.substr(start, html.find("<h2", start + 4) - start);
+  };
+  CHECK_THAT(section("drafts"), Contains("/staff/edit/en/finance-access"));
+  CHECK_THAT(section("review"), Contains("/staff/edit/en/shaft-safety"));
+  CHECK_THAT(section("review"), Contains("2001"));
+  CHECK_THAT(section("scheduled"), Contains("None."));
 
   const auto french = client.Get("/staff?ui=fr", staff.headers());
   REQUIRE(french);

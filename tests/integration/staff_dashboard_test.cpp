@@ -170,3 +170,30 @@ TEST_CASE("dashboard: this month's views and downloads per work, zero-result sea
   REQUIRE(dashboard.zero_searches.size() == 1);
   CHECK(dashboard.zero_searches[0].query == "cyanide leaching");
 }
+
+TEST_CASE("dashboard: drafts, scheduled guides and guides due for review", "[staff][dashboard]") {
+  test::ContentFixture fixture;
+  const auto front = [&](const std::string& guide, const std::string& lines) {
+    const auto path = fixture.guide(guide);
+    const std::string text = test::read_file(path);
+    test::write_file(path, "---\n" + lines + text.substr(4));
+  };
+  front("en/gender/finance-access.md", "draft: true\n");
+  front("en/best-practice/shaft-safety.md", "review_by: 2026-03-01\n");
+  front("en/hiv-aids/hiv-prevention.md", "review_by: 2026-04-01\n");
+  const content::LoadedCorpus loaded = content::load_corpus(fixture.content());
+  INFO((loaded.problems.empty() ? "" : content::to_string(loaded.problems.front())));
+  test::TempDir data;
+  const auto dashboard = staff::build_dashboard({&loaded.corpus, data.path(), "2026-03-10", {}});
+  REQUIRE(dashboard.drafts.size() == 1);
+  CHECK(dashboard.drafts[0].slug == "finance-access");
+  REQUIRE(dashboard.review_due.size() == 1);
+  CHECK(dashboard.review_due[0].slug == "shaft-safety");
+  CHECK(dashboard.review_due[0].date == "2026-03-01");
+  // The retort guide is published 2026-03-01: on 2026-02-20 it is still scheduled.
+  const auto before = staff::build_dashboard({&loaded.corpus, data.path(), "2026-02-20", {}});
+  bool retort_scheduled = false;
+  for (const auto& guide : before.scheduled) retort_scheduled = retort_scheduled || guide.slug == "retort";
+  CHECK(retort_scheduled);
+  CHECK(before.review_due.empty());
+}
