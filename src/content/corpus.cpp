@@ -232,22 +232,18 @@ void load_documents(const fs::path& root, const Overlay& overlay, Corpus& corpus
   corpus.documents.reserve(paths.size());
   for (const auto& path : paths) {
     const auto replaced = overlay.find(path);
-    const bool overridden = replaced != overlay.end();
-    const std::string bytes = overridden ? *replaced->second : read_file(root / path);
+    const std::string bytes = replaced != overlay.end() ? *replaced->second : read_file(root / path);
     ParsedDocument parsed = parse_document(path, bytes);
     problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
     Document& doc = parsed.document;
     doc.fingerprint = fnv1a64(bytes);
+    corpus.file_hashes.emplace(path, doc.fingerprint);
     for (auto& link : markdown::extract_links(doc.body, doc.body_line)) {
       doc.links.push_back({std::move(link.url), link.line, link.image, std::move(link.alt)});
     }
     // Bodies are dropped once their links are extracted, except those over the limit,
-    // which validation must still see to report them, and the overlay's, which are not
-    // on disk to be read again (read_body() returns a held body).
-    if (!overridden) {
-      corpus.file_hashes.emplace(path, doc.fingerprint);
-      if (doc.body.size() <= kMaxBodyBytes) std::string().swap(doc.body);
-    }
+    // which validation must still see to report them.
+    if (doc.body.size() <= kMaxBodyBytes) std::string().swap(doc.body);
     corpus.documents.push_back(std::move(doc));
   }
 }
@@ -402,20 +398,6 @@ LoadedCorpus load_corpus(const fs::path& root, const Overlay& overlay) {
   validate_corpus(corpus, problems);
   sort_problems(problems);
   return loaded;
-}
-
-// The override takes the place of the same guide (language and file name) in every
-// topic folder: those files are taken away, and its own path is added.
-LoadedCorpus load_corpus(const fs::path& root, const GuideOverride& override) {
-  Overlay overlay;
-  const fs::path path(override.path);
-  std::error_code error;
-  for (const auto& topic : fs::directory_iterator(root / *path.begin(), error)) {
-    const fs::path same = topic.path() / path.filename();
-    if (fs::is_regular_file(same, error)) overlay.emplace(fs::relative(same, root).generic_string(), std::nullopt);
-  }
-  overlay[override.path] = override.bytes;
-  return load_corpus(root, overlay);
 }
 
 }  // namespace kc::content

@@ -88,15 +88,6 @@ using Overlay = std::map<std::string, std::optional<std::string>>;
 
 LoadedCorpus load_corpus(const std::filesystem::path& root, const Overlay& overlay = {});
 
-// One guide file as it would be (nothing is written): it takes the place of the guide
-// with the same language and slug in any topic folder, or is added. What the staff form
-// checks and previews before saving. `path` is "<lang>/<topic>/<slug>.md".
-struct GuideOverride {
-  std::string path;
-  std::string bytes;
-};
-LoadedCorpus load_corpus(const std::filesystem::path& root, const GuideOverride& override);
-
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
 
 }  // namespace kc::content

@@ -3,8 +3,6 @@
 // other staff page (Access::Staff); the sign-in form checks its own.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "content/document.h"
 #include "content/guide_form.h"
@@ -14,7 +12,9 @@
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "render/staff_pages.h"
+#include "render/link.h"
 #include "search/guide_preview.h"
+#include "staff/guide_store.h"
 
 namespace kc::http {
 namespace {
@@ -23,15 +23,6 @@ constexpr long long kLoginFormSeconds = 60 * 60;  // how long a sign-in form sta
 
 render::StaffFrame frame_of(const Request& request) {
   return {request.session->staff, request.session->csrf};
-}
-
-// The staff member a typed token belongs to, or nullopt.
-std::optional<std::string> staff_name(const std::string& token, const ServerOptions& options) {
-  if (token.empty()) return std::nullopt;
-  if (authenticate("Bearer " + token, Tokens{options.analyst_token, options.staff_token}) != Role::Staff) {
-    return std::nullopt;
-  }
-  return std::string("staff");
 }
 
 Response login_form(const Request& request, Context& context, bool failed) {
@@ -70,19 +61,6 @@ content::GuideForm form_of(const Request& request) {
 std::string guide_path(const content::GuideForm& form) {
   const std::string topic = content::is_valid_slug(form.topic) ? form.topic : "untitled";
   return form.language + "/" + topic + "/" + form.slug + ".md";
-}
-
-// The saved file of a guide, found in any topic folder; nullopt when there is none.
-std::optional<std::string> read_guide(const std::filesystem::path& content_dir, const std::string& language,
-                                      const std::string& slug) {
-  std::error_code error;
-  for (const auto& topic : std::filesystem::directory_iterator(content_dir / language, error)) {
-    const auto path = topic.path() / (slug + ".md");
-    if (!std::filesystem::is_regular_file(path, error)) continue;
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  }
-  return std::nullopt;
 }
 
 // The form's choices (topics, English originals) in the UI language.
@@ -131,7 +109,58 @@ std::string preview_page(const Request& request, Context& context, const search:
   return context.site.pages.guide(page, view);
 }
 
-// Preview or save a posted form; `is_new` for /staff/new.
+Response edit_page(const Request& request, Context& context, const render::EditView& view, int status = 200) {
+  Response response = html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
+  response.status = status;
+  return response;
+}
+
+// Someone saved the guide since this form was opened (or a new guide's address is taken):
+// their version and this one, both kept; saving again from here replaces theirs knowingly.
+Response conflict_page(const Request& request, Context& context, render::EditView yours,
+                       const staff::SaveResult& result) {
+  render::ConflictView view;
+  view.theirs = result.current_text.value_or("");
+  yours.revision = result.revision;
+  yours.is_new = false;
+  yours.action = "/staff/edit/" + yours.form.language + "/" + yours.form.slug;
+  view.yours = std::move(yours);
+  Response response =
+      html(render::staff_conflict(context.site.pages, page_context(request), frame_of(request), view));
+  response.status = 409;
+  return response;
+}
+
+// Saves a checked form through the GuideStore (If-Match: the revision the form was
+// opened at): 303 to the saved guide's form, or the conflict page, or its problems.
+Response save(const Request& request, Context& context, render::EditView view, const content::ComposedGuide& composed) {
+  staff::SaveRequest save;
+  save.language = view.form.language;
+  save.slug = view.form.slug;
+  save.text = composed.bytes;
+  if (!view.revision.empty()) save.if_match = view.revision;  // none: create only
+  save.author = request.session->staff;
+  const staff::SaveResult result = context.site.guides.save(save);
+  switch (result.outcome) {
+    case staff::SaveOutcome::Created:
+    case staff::SaveOutcome::Replaced:
+      return redirect(render::Link("/staff/edit/" + save.language + "/" + save.slug)
+                          .add("saved", "1")
+                          .add("ui", page_context(request).ui_override)
+                          .str());
+    case staff::SaveOutcome::Conflict:
+    case staff::SaveOutcome::PreconditionRequired:
+      return conflict_page(request, context, std::move(view), result);
+    case staff::SaveOutcome::NotFound:
+      throw HttpError(404, "no such guide");
+    case staff::SaveOutcome::Invalid:
+      break;
+  }
+  view.problems = form_problems(result.problems, composed);
+  return edit_page(request, context, view, 422);
+}
+
+// Preview or save a posted form; view.is_new for /staff/new, else the address is the URL's.
 Response post_form(const Request& request, Context& context, render::EditView view) {
   const content::GuideForm address = view.form;  // an existing guide's, from its URL
   view.form = form_of(request);
@@ -140,26 +169,21 @@ Response post_form(const Request& request, Context& context, render::EditView vi
     view.form.slug = address.slug;
   }
   view.revision = request.field("revision");
-  if (!content::is_known_language(view.form.language) || !content::is_valid_slug(view.form.slug)) {
-    view.problems.push_back({"", 0, "choose a language and an address name (lower-case letters, digits and '-')"});
+  if (const std::string problem = staff::address_problem(view.form.language, view.form.slug); !problem.empty()) {
+    view.problems.push_back({"slug", 0, problem});
     add_choices(view, search::guide_choices(content::load_corpus(context.site.options.content_dir).corpus),
                 page_context(request).ui_language);
-    Response response = html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
-    response.status = 422;
-    return response;
+    return edit_page(request, context, view, 422);
   }
   const content::ComposedGuide composed = content::compose_guide(view.form);
-  const content::GuideOverride file{guide_path(view.form), composed.bytes};
-  const search::GuidePreview preview = search::preview_guide(context.site.options.content_dir, file);
+  const auto existing = context.site.guides.read(view.form.language, view.form.slug);
+  const search::GuidePreview preview = search::preview_guide(context.site.options.content_dir, guide_path(view.form),
+                                                             composed.bytes, existing ? existing->path : "");
   view.problems = form_problems(preview.problems, composed);
   add_choices(view, preview.choices, page_context(request).ui_language);
-  if (request.field("action") == "save" && view.problems.empty()) {
-    throw HttpError(501, "saving is not available yet");
-  }
+  if (request.field("action") == "save" && view.problems.empty()) return save(request, context, std::move(view), composed);
   if (preview.document) view.preview = preview_page(request, context, preview);
-  Response response = html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));
-  if (!view.problems.empty()) response.status = 422;
-  return response;
+  return edit_page(request, context, view, view.problems.empty() ? 200 : 422);
 }
 
 }  // namespace
@@ -176,7 +200,7 @@ Response staff_login(const Request& request, Context& context) {
   if (!same_secret(request.field("csrf"), cookie_value(request.header("cookie"), kLoginCookie))) {
     throw HttpError(403, "the sign-in form has expired: load it again");
   }
-  const auto staff = staff_name(request.field("token"), site.options);
+  const auto staff = staff_name_for_token(request.field("token"), site.options.tokens());
   if (!staff) {
     site.login_limiter.failed(request.client_ip);
     Response response = login_form(request, context, true);
@@ -219,9 +243,14 @@ Response staff_edit(const Request& request, Context& context) {
   view.form.language = language;
   view.form.slug = slug;
   if (request.method == "POST") return post_form(request, context, std::move(view));
-  const auto bytes = read_guide(context.site.options.content_dir, language, slug);
-  if (!bytes) throw HttpError(404, "no such guide");
-  view.form = content::form_from_file(language, slug, *bytes);
+  const auto file = context.site.guides.read(language, slug);
+  if (!file) throw HttpError(404, "no such guide");
+  view.form = content::form_from_file(language, slug, file->text);
+  view.revision = file->revision;
+  if (request.param("saved") == "1") {
+    view.saved_url = "/docs/" + language + "/" + slug;
+    view.saved_draft = view.form.draft;
+  }
   add_choices(view, search::guide_choices(content::load_corpus(context.site.options.content_dir).corpus),
               page_context(request).ui_language);
   return html(render::staff_edit(context.site.pages, page_context(request), frame_of(request), view));

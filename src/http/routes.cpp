@@ -20,10 +20,10 @@ using Handler = Response (*)(const Request&, Context&);
 // request's UI language and gzip acceptance (see response_cache.h).
 enum class Caching { None, ByRevision };
 
-// Who may open a route, and with which methods (issue 14):
-// Public: anyone, GET and HEAD. SignIn: anyone, GET, HEAD and POST (the sign-in form
-// checks its own CSRF token). Staff: a staff session (else 303 to the sign-in page),
-// GET, HEAD and POST, every POST carrying the session's CSRF token (else 403).
+// Who may open a route (issue 14). Public: anyone (a route that needs a bearer token,
+// as the APIs, checks it itself: 401). SignIn: anyone; the sign-in form checks its own
+// CSRF token. Staff: a staff session (else 303 to the sign-in page), every POST carrying
+// the session's CSRF token (else 403).
 enum class Access { Public, SignIn, Staff };
 
 struct Route {
@@ -31,15 +31,12 @@ struct Route {
   const char* name;
   Handler handler;
   Caching caching = Caching::None;
+  const char* methods = "GET, HEAD";  // what it answers, as the Allow header lists them
   Access access = Access::Public;
-  const char* methods = "GET, HEAD";  // what a public route answers, as the Allow header lists them
 };
 
 // The only route the upload listener (server.h) serves: its size limit is for uploads alone.
 constexpr const char* kUploadRoute = "staff_upload";
-
-// What the staff pages answer (SignIn and Staff routes).
-constexpr const char* kStaffMethods = "GET, HEAD, POST";
 
 const std::array kRoutes = {
     Route{"/", "home", home_page, Caching::ByRevision},
@@ -56,19 +53,18 @@ const std::array kRoutes = {
     Route{"/api/indicators", "api_indicators", api_indicators},
     Route{"/api/stats/downloads", "api_stats_downloads", api_stats_downloads},
     Route{"/api/stats/searches", "api_stats_searches", api_stats_searches},
-    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, Access::Public,
-          "GET, HEAD, PUT, DELETE"},  // bearer tokens, checked by the handler
+    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, "GET, HEAD, PUT, DELETE"},
     Route{"/healthz", "healthz", healthz},
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
     Route{"/sitemap.xml", "sitemap", sitemap_xml},  // its addresses follow the Host header
-    Route{"/staff/login", "staff_login", staff_login, Caching::None, Access::SignIn},
-    Route{"/staff/logout", "staff_logout", staff_logout, Caching::None, Access::Staff},
-    Route{"/staff/new", "staff_new", staff_new, Caching::None, Access::Staff},
-    Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, Access::Staff},
-    Route{"/staff", "staff", staff_dashboard, Caching::None, Access::Staff},
-    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, Access::Staff},
-    Route{"/staff/history/", "staff_history", staff_history, Caching::None, Access::Staff},
+    Route{"/staff/login", "staff_login", staff_login, Caching::None, "GET, HEAD, POST", Access::SignIn},
+    Route{"/staff/logout", "staff_logout", staff_logout, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff/new", "staff_new", staff_new, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff", "staff", staff_dashboard, Caching::None, "GET, HEAD", Access::Staff},
+    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff/history/", "staff_history", staff_history, Caching::None, "GET, HEAD, POST", Access::Staff},
 };
 
 bool matches(const Route& route, const std::string& path) {
@@ -127,7 +123,7 @@ Response staff_route(const Route& route, const Request& request, Context& contex
 }
 
 Response run_handler(const Route* route, const Request& request, Context& context) {
-  const char* methods = route == nullptr ? "GET, HEAD" : route->access == Access::Public ? route->methods : kStaffMethods;
+  const char* methods = route ? route->methods : "GET, HEAD";
   Response response = guarded(request, context, [&]() -> Response {
     if (request.upload_listener && (route == nullptr || std::string(route->name) != kUploadRoute)) {
       throw HttpError(404, "this address takes uploads only");

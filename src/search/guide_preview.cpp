@@ -2,23 +2,28 @@
 
 #include <algorithm>
 
+#include "content/front_matter.h"
 #include "search/document_builder.h"
 #include "search/stored_document.h"
 
 namespace kc::search {
 
-GuidePreview preview_guide(const std::filesystem::path& content_dir, const content::GuideOverride& guide) {
-  content::LoadedCorpus loaded = content::load_corpus(content_dir, guide);
+GuidePreview preview_guide(const std::filesystem::path& content_dir, const std::string& path, const std::string& text,
+                           const std::string& old_path) {
+  content::Overlay overlay{{path, text}};
+  if (!old_path.empty() && old_path != path) overlay[old_path] = std::nullopt;
+  content::LoadedCorpus loaded = content::load_corpus(content_dir, overlay);
   GuidePreview preview;
   for (auto& problem : loaded.problems) {
-    if (problem.path == guide.path) preview.problems.push_back(std::move(problem));
+    if (problem.path == path) preview.problems.push_back(std::move(problem));
   }
   const content::Corpus& corpus = loaded.corpus;
   preview.choices = guide_choices(corpus);
-  const content::Document* doc = corpus.find_path(guide.path);
+  const content::Document* doc = corpus.find_path(path);
   if (doc == nullptr) return preview;
   StoredDocument stored = stored_document(*doc);
-  stored.html = render_body(corpus, *doc).html;
+  // The corpus keeps no bodies (and this one is not on disk): render the text given.
+  stored.html = render_body(corpus, *doc, content::parse_document(path, text).document.body).html;
   for (const auto& [language, slug] : doc->translations) {
     if (const content::Document* other = corpus.find(language, slug)) {
       preview.translation_titles[language] = other->title;

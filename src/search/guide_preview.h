@@ -32,7 +32,10 @@ struct GuidePreview {
   GuideChoices choices;                                   // the form's choices, from the same corpus
 };
 
-GuidePreview preview_guide(const std::filesystem::path& content_dir, const content::GuideOverride& guide);
+// `path` ("<lang>/<topic>/<slug>.md") is where `text` would be saved; `old_path`, when
+// another, is the guide's file now (a new topic moves it), taken away for the check.
+GuidePreview preview_guide(const std::filesystem::path& content_dir, const std::string& path, const std::string& text,
+                           const std::string& old_path = "");
 
 
 }  // namespace kc::search

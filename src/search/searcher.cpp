@@ -322,7 +322,7 @@ struct Searcher::State {
       from = at + word.size();
       if (is_query_operator(word) || db.term_exists(word) || is_stop_word(word, language)) continue;
       const std::string suggestion = db.get_spelling_suggestion(word);
-      if (suggestion.empty()) continue;
+      if (suggestion.empty() || !in_public_guide(suggestion)) continue;
       corrected.replace(at, word.size(), suggestion);
       from = at + suggestion.size();
     }
@@ -361,6 +361,14 @@ struct Searcher::State {
   Xapian::Query published_only(Xapian::Query query) const {
     const Xapian::Query scheduled(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, today() + "~");
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query, scheduled);
+  }
+
+  // Whether a public guide holds `word`: the spelling dictionary also has the words of
+  // guides scheduled for a later day, which "did you mean" must not reveal.
+  bool in_public_guide(const std::string& word) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(published_only(Xapian::Query(word)));
+    return !enquire.get_mset(0, 1).empty();
   }
 
   // The guides not yet public, by topic (few: only those scheduled for a later day).

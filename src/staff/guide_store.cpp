@@ -162,6 +162,9 @@ void GuideStore::reindex(const content::Corpus& corpus) const {
   index.keep_stop_words = options_.stop_words_dir.empty();
   index.threads = 1;  // one guide changed: the ingest skips every other by its fingerprint
   index.lock_wait = std::chrono::seconds(10);
+  // Never setenv() from a server thread (it races with getenv() elsewhere: indexer.cpp);
+  // a few changed guides fit in Xapian's default buffer anyway.
+  index.flush_threshold = 0;
   search::ingest(corpus, index);
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Browser end-to-end test: serves the starter content (content/) with `kc serve` on a free
-# loopback port and drives headless Chromium over it (tests/browser/e2e.mjs).
+# Browser end-to-end tests: serves a scratch copy of the starter content (content/) with
+# `kc serve` on a free loopback port and drives headless Chromium over it: the public
+# scenario (tests/browser/e2e.mjs), then the staff one (tests/browser/staff.mjs), which
+# signs in with a random staff token and writes guides into the copy.
 #
 #   tests/browser/run.sh [KC_BINARY] [OUTDIR]
 #
@@ -42,12 +44,14 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-"$kc" ingest --content content --index "$work/index" >"$work/ingest.out" 2>"$work/ingest.err" ||
+cp -R content "$work/content"  # the staff scenario writes guides: never into the repository
+staff_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+"$kc" ingest --content "$work/content" --index "$work/index" >"$work/ingest.out" 2>"$work/ingest.err" ||
   { cat "$work/ingest.err" >&2; die "kc ingest failed"; }
 echo "browser: $(cat "$work/ingest.out")"
 
 port=$(free_port)
-"$kc" serve --content content --index "$work/index" --data "$work/data" --host 127.0.0.1 --port "$port" \
+KC_STAFF_TOKEN="$staff_token" "$kc" serve --content "$work/content" --index "$work/index" --data "$work/data" --host 127.0.0.1 --port "$port" \
   >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 base="http://127.0.0.1:$port"
@@ -66,6 +70,7 @@ echo "browser: kc serve on $base"
 
 rc=0
 node tests/browser/e2e.mjs "$base" "$out" || rc=$?
+KC_E2E_STAFF_TOKEN="$staff_token" node tests/browser/staff.mjs "$base" "$out" || rc=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "browser: kc serve died during the test; its stderr:" >&2

@@ -258,7 +258,7 @@ TEST_CASE("a guide published tomorrow is hidden until tomorrow, with no one acti
   TestServer server([&clock](kc::http::ServerOptions& options) { options.clock = [&clock] { return clock.now(); }; });
   auto client = server.http();
   // The clock says 2026-12-05.
-  REQUIRE(client.Put(put_address("demain"), kStaff, guide("Demain", "Le mot zintaro.", "published: 2026-12-06\n"),
+  REQUIRE(client.Put(put_address("demain"), kStaff, guide("Demain", "Le mot zintaro, et quorvex.", "published: 2026-12-06\n"),
                      "text/markdown")->status == 201);
   REQUIRE(client.Put(put_address("aujourdhui"), kStaff, guide("Aujourd'hui", "Le mot zintaro aussi.",
                                                               "published: 2026-12-05\n"),
@@ -271,6 +271,7 @@ TEST_CASE("a guide published tomorrow is hidden until tomorrow, with no one acti
   CHECK_THAT(client.Get("/topics/best-practice?ui=fr")->body, !Contains("/docs/fr/demain"));
   CHECK_THAT(client.Get("/api/suggest?q=Demain")->body, !Contains("Demain"));
   const auto counts_before = client.Get("/?ui=fr")->body;
+  CHECK(search(server, "quorvez")["corrected"].is_null());  // "did you mean" does not reveal it
 
 
   clock.days = 1;  // midnight passed: the same server, the same index, the same cache
@@ -278,7 +279,8 @@ TEST_CASE("a guide published tomorrow is hidden until tomorrow, with no one acti
   CHECK(client.Get("/docs/fr/demain")->status == 200);
   CHECK_THAT(client.Get("/sitemap.xml")->body, Contains("/docs/fr/demain"));
   CHECK_THAT(client.Get("/topics/best-practice?ui=fr")->body, Contains("/docs/fr/demain"));
-  CHECK(client.Get("/?ui=fr")->body != counts_before);  // the topic's count and the latest guides
+  CHECK(client.Get("/?ui=fr")->body != counts_before);
+  CHECK(search(server, "quorvez")["corrected"] == "quorvex");  // the topic's count and the latest guides
 }
 
 TEST_CASE("topic counts leave scheduled guides out until their day", "[http][staff][schedule]") {

@@ -3,7 +3,7 @@
 <h1>{{T_staff_conflict_title}}</h1>
 <p class="err" role="alert">{{T_staff_conflict_intro}}</p>
 <h2>{{T_staff_conflict_theirs}}</h2>
-<pre class="theirs" lang="{{DOC_LANG}}">{{THEIRS}}</pre>
+<pre class="theirs" lang="{{DOC_LANG}}">{{THEIRS:pre_escape}}</pre>
 <h2>{{T_staff_conflict_yours}}</h2>
 <p>{{T_staff_conflict_help}}</p>
 <form method="post" action="{{ACTION}}">
