@@ -70,6 +70,19 @@ const std::map<std::string, Setter>& setters() {
          if (megabytes < 0) throw std::runtime_error(w + ": must be 0 (off) or more");
          o.response_cache_bytes = static_cast<std::size_t>(megabytes) << 20;
        }},
+      {"max_upload_mb",
+       [](auto& o, const auto& v, const auto& w) {
+         const int megabytes = to_int(v, w);
+         if (megabytes < 1 || megabytes > 4096) throw std::runtime_error(w + ": must be from 1 to 4096 (MB)");
+         o.max_upload_bytes = static_cast<std::size_t>(megabytes) << 20;
+       }},
+      {"upload_port",
+       [](auto& o, const auto& v, const auto& w) {
+         const int port = to_int(v, w);
+         if (port < 0 || port > 65535) throw std::runtime_error(w + ": must be a port (0: any)");
+         o.upload_port = static_cast<std::uint16_t>(port);
+       }},
+      {"upload_url", [](auto& o, const auto& v, const auto&) { o.upload_url = v; }},
       {"count_events", [](auto& o, const auto& v, const auto& w) { o.count_events = to_int(v, w) != 0; }},
   };
   return kSetters;
@@ -189,6 +202,7 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.host) options.host = *flags.host;
   if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
+  if (flags.max_upload_mb) options.max_upload_bytes = static_cast<std::size_t>(*flags.max_upload_mb) << 20;
   resolve_robot_list(options.log.robots_file);
   resolve_web_dir(options.web_dir);
   // Optional: without the lists a staff save keeps the ones the index already holds.

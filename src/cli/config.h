@@ -20,6 +20,7 @@ struct ServeFlags {
   std::optional<std::string> host;
   std::optional<int> port;
   std::optional<int> threads;
+  std::optional<int> max_upload_mb;
 };
 
 http::ServerOptions load_server_options(const ServeFlags& flags);

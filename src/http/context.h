@@ -1,6 +1,8 @@
 #pragma once
 // What a handler may use: the site (shared, thread-safe parts) and the worker thread's
 // own searcher (Xapian handles are not thread-safe: one per worker).
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -25,6 +27,7 @@ struct Site {
   ResponseCache cache;
   StaffSessions sessions;      // who is signed in to the staff pages
   LoginLimiter login_limiter;  // failed sign-ins per client address
+  std::atomic<std::uint16_t> upload_port{0};  // the upload listener's, once it listens (server.h)
   staff::GuideStore guides;  // staff saves, removals, restores and history (content/)
 };
 

@@ -43,6 +43,11 @@ Response api_indicators(const Request& request, Context& context);
 Response api_stats_downloads(const Request& request, Context& context);
 Response api_stats_searches(const Request& request, Context& context);
 
+// handlers_dashboard.cpp: staff only, like handlers_staff.cpp
+Response staff_dashboard(const Request& request, Context& context);
+Response staff_upload(const Request& request, Context& context);  // GET: the form; POST: an upload
+// handlers_history.cpp: GET the versions and a diff; POST restores a version
+Response staff_history(const Request& request, Context& context);
 // handlers_staff_api.cpp
 Response api_staff_guide(const Request& request, Context& context);  // GET, HEAD, PUT, DELETE
 

@@ -45,6 +45,10 @@ void ServerOptions::validate() const {
   if (header_timeout.count() <= 0 || keepalive_timeout.count() <= 0) {
     throw std::invalid_argument("timeouts must be positive");
   }
+  if (max_upload_bytes < 1024 || max_upload_bytes > (std::size_t{4} << 30)) {
+    throw std::invalid_argument("max_upload_bytes must be between 1 KiB and 4 GiB");
+  }
+  if (upload_timeout.count() <= 0) throw std::invalid_argument("upload_timeout must be positive");
   validate_staff(staff);
   log.validate();
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "stats/download_log.h"
 
 namespace kc::http {
+
+// Headers, multipart framing and the other form fields around an uploaded file.
+inline constexpr std::size_t kUploadOverheadBytes = 64 * 1024;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -25,6 +29,17 @@ struct ServerOptions {
   // the index holds (search/indexer.h keep_stop_words).
   std::filesystem::path stop_words_dir;
   std::size_t max_request_bytes = 32 * 1024;  // request line + headers + body; above: 413
+  // PDF uploads (POST /staff/upload) arrive on their own listener, whose request size limit
+  // is max_upload_bytes + kUploadOverheadBytes, so that the public listener keeps its small
+  // one (Pistache's limit is per listener, and its parsing cost grows with the request:
+  // STACK.md item 7). The upload form posts to upload_url when set (behind a proxy that
+  // routes /staff/upload there), else to this host on upload_port.
+  std::size_t max_upload_bytes = 50u << 20;  // a file larger than this: 413
+  // 0: any free port (the server's own pages know which, so the form still posts there);
+  // set a fixed one when a reverse proxy routes /staff/upload to it.
+  std::uint16_t upload_port = 0;
+  std::string upload_url;
+  std::chrono::milliseconds upload_timeout{std::chrono::minutes(30)};  // the whole body (50 MB at 2G speed)
   std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  // slow clients: 408
   std::chrono::milliseconds keepalive_timeout{std::chrono::seconds(30)};
   std::chrono::milliseconds drain_timeout{std::chrono::seconds(10)};  // SIGTERM: in-flight work

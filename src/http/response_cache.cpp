@@ -28,6 +28,13 @@ std::optional<Response> ResponseCache::find(const std::string& key, std::uint64_
   return found->second->response;
 }
 
+void ResponseCache::clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  by_key_.clear();
+  bytes_ = 0;
+}
+
 void ResponseCache::store(const std::string& key, std::uint64_t revision, const Response& response) {
   const std::size_t bytes = size_of(key, response);
   if (!enabled() || bytes > max_bytes_ / 8) return;

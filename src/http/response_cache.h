@@ -29,6 +29,9 @@ class ResponseCache {
   // Keeps `response` unless it alone exceeds an eighth of the budget or `revision` is
   // older than the newest one seen.
   void store(const std::string& key, std::uint64_t revision, const Response& response);
+  // Forgets every entry: for changes the revision does not cover (an attachment replaced
+  // under the same name changes the size its guide page shows).
+  void clear();
 
   struct Figures {
     std::uint64_t hits = 0;

@@ -35,6 +35,9 @@ struct Route {
   Access access = Access::Public;
 };
 
+// The only route the upload listener (server.h) serves: its size limit is for uploads alone.
+constexpr const char* kUploadRoute = "staff_upload";
+
 const std::array kRoutes = {
     Route{"/", "home", home_page, Caching::ByRevision},
     Route{"/search", "search", search_page, Caching::ByRevision},
@@ -59,6 +62,9 @@ const std::array kRoutes = {
     Route{"/staff/logout", "staff_logout", staff_logout, Caching::None, "GET, HEAD, POST", Access::Staff},
     Route{"/staff/new", "staff_new", staff_new, Caching::None, "GET, HEAD, POST", Access::Staff},
     Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff", "staff", staff_dashboard, Caching::None, "GET, HEAD", Access::Staff},
+    Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff/history/", "staff_history", staff_history, Caching::None, "GET, HEAD, POST", Access::Staff},
 };
 
 bool matches(const Route& route, const std::string& path) {
@@ -119,6 +125,9 @@ Response staff_route(const Route& route, const Request& request, Context& contex
 Response run_handler(const Route* route, const Request& request, Context& context) {
   const char* methods = route ? route->methods : "GET, HEAD";
   Response response = guarded(request, context, [&]() -> Response {
+    if (request.upload_listener && (route == nullptr || std::string(route->name) != kUploadRoute)) {
+      throw HttpError(404, "this address takes uploads only");
+    }
     if (!allows(methods, request.method)) {
       throw HttpError(is_known_method(request.method) ? 405 : 501, std::string("this address answers ") + methods);
     }

@@ -22,6 +22,7 @@
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
+#include "http/multipart.h"
 #include "http/routes.h"
 #include "http/url.h"
 #include "http/worker_pool.h"
@@ -87,10 +88,30 @@ class Descriptor {
   int fd_ = -1;
 };
 
+// A multipart/form-data body (an upload form): its fields into request.form (so that the
+// CSRF check reads them as for any form), its files into request.files. The raw body is
+// dropped: an upload is up to max_upload_bytes, and one copy of it is enough.
+bool read_multipart(Request& request, const std::string& boundary) {
+  try {
+    for (FormPart& part : parse_multipart(request.body, boundary)) {
+      if (part.has_filename) {
+        request.files.push_back(std::move(part));
+      } else {
+        request.form.emplace(part.name, std::move(part.body));
+      }
+    }
+  } catch (const MultipartError&) {
+    return false;
+  }
+  std::string().swap(request.body);
+  return true;
+}
+
 // Decodes an application/x-www-form-urlencoded body into request.form, with the query's
-// rules (url.h); false when it is not validly encoded.
+// rules (url.h), or a multipart/form-data one (above); false when it is not validly encoded.
 bool read_form(Request& request) {
   const std::string type = content::ascii_lower(request.header("content-type"));
+  if (const auto boundary = multipart_boundary(request.header("content-type"))) return read_multipart(request, *boundary);
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return true;
   auto fields = parse_target("/", request.body, 1000);
   if (!fields) return false;
@@ -111,6 +132,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Site site;
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<P::Http::Endpoint> endpoint;
+  std::unique_ptr<P::Http::Endpoint> upload_endpoint;  // PDF uploads only (options.h)
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
   bool stopped = false;
@@ -262,7 +284,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   // Takes the peer by value and lets it go before the job is posted: the reference that
   // survives is Pistache's, so the worker never drops the last one behind its back.
-  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer) {
+  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer, bool upload_listener) {
     const auto start = Clock::now();
     auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, wants_keep_alive(pistache_request) && !draining);
     std::string query = pistache_request.query().as_str();
@@ -279,6 +301,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     // Only a trusted proxy may say the client came over https (then cookies are Secure).
     request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
                     is_trusted_peer(peer_ip, site.options.trusted_proxies);
+    request.upload_listener = upload_listener;
     peer.reset();
     request.body = pistache_request.body();
     if (target) {
@@ -322,7 +345,8 @@ namespace {
 class PistacheHandler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
-  explicit PistacheHandler(std::weak_ptr<Server::Impl> server) : server_(std::move(server)) {}
+  PistacheHandler(std::weak_ptr<Server::Impl> server, bool upload_listener)
+      : server_(std::move(server)), upload_listener_(upload_listener) {}
 
   void onRequest(const P::Http::Request& request, P::Http::ResponseWriter writer) override {
     const auto server = server_.lock();
@@ -333,11 +357,12 @@ class PistacheHandler : public P::Http::Handler {
     } catch (const std::exception&) {
       return;  // the client has gone
     }
-    server->on_request(request, std::move(peer));
+    server->on_request(request, std::move(peer), upload_listener_);
   }
 
  private:
   std::weak_ptr<Server::Impl> server_;
+  bool upload_listener_;
 };
 
 }  // namespace
@@ -366,11 +391,34 @@ void Server::start() {
                               .headerTimeout(options.header_timeout)
                               .keepaliveTimeout(options.keepalive_timeout);
   impl_->endpoint->init(endpoint_options);
-  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_));
+  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, false));
   impl_->endpoint->serveThreaded();
+  start_upload_listener();
+}
+
+// Its own I/O thread and size limit; the requests join the same worker pool.
+void Server::start_upload_listener() {
+  const ServerOptions& options = impl_->site.options;
+  impl_->upload_endpoint =
+      std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.upload_port)));
+  auto endpoint_options = P::Http::Endpoint::options()
+                              .threads(1)
+                              .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)
+                              .maxRequestSize(options.max_upload_bytes + kUploadOverheadBytes)
+                              .headerTimeout(options.header_timeout)
+                              .bodyTimeout(options.upload_timeout)
+                              .keepaliveTimeout(options.keepalive_timeout);
+  impl_->upload_endpoint->init(endpoint_options);
+  impl_->upload_endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, true));
+  impl_->upload_endpoint->serveThreaded();
+  impl_->site.upload_port = static_cast<std::uint16_t>(impl_->upload_endpoint->getPort());
 }
 
 std::uint16_t Server::port() const { return impl_->endpoint ? static_cast<std::uint16_t>(impl_->endpoint->getPort()) : 0; }
+
+std::uint16_t Server::upload_port() const {
+  return impl_->upload_endpoint ? static_cast<std::uint16_t>(impl_->upload_endpoint->getPort()) : 0;
+}
 
 void Server::stop() {
   if (!impl_ || impl_->stopped) return;
@@ -379,6 +427,7 @@ void Server::stop() {
   const auto deadline = Clock::now() + impl_->site.options.drain_timeout;
   while (impl_->in_flight > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (impl_->endpoint) impl_->endpoint->shutdown();
+  if (impl_->upload_endpoint) impl_->upload_endpoint->shutdown();
   if (impl_->pool) impl_->pool->stop();
   impl_->site.log.flush();
 }

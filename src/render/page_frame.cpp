@@ -15,6 +15,8 @@ const std::vector<std::string> kTemplates = {
     "guide.tpl",  "search.tpl", "indicators.tpl",  "privacy.tpl", "not_found.tpl", "error.tpl",
     // the staff pages (staff_pages.cpp)
     "staff_nav.tpl", "staff_login.tpl", "staff_fields.tpl", "staff_edit.tpl", "staff_conflict.tpl",
+    // the dashboard, upload and history pages (staff_work_pages.cpp)
+    "staff_dashboard.tpl", "staff_upload.tpl", "staff_history.tpl",
 };
 
 // "nav.privacy" → "T_nav_privacy": ctemplate names allow letters, digits and "_" only.
