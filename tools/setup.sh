@@ -44,5 +44,9 @@ if [[ ! -f "$modules/crawler-user-agents/crawler-user-agents.json" ]] || \
    [[ "$top/tools/package-lock.json" -nt "$modules/.package-lock.json" ]] || \
    { [[ "${1:-}" == "--test" ]] && { [[ ! -d "$modules/playwright-core" ]] || [[ ! -d "$modules/lighthouse" ]]; }; }; then
   echo "setup: installing npm packages in tools/" >&2
-  (cd "$top/tools" && npm ci --no-audit --no-fund --silent >/dev/null)
+  # The lock is written by Debian's npm 9. A newer npm (11) resolves the "latest" that
+  # @paulirish/trace_engine asks for afresh and refuses the lock; it then installs from the
+  # lock plus that one package, without rewriting the lock.
+  (cd "$top/tools" && { npm ci --no-audit --no-fund --silent >/dev/null 2>&1 ||
+                        npm install --no-save --no-audit --no-fund --silent >/dev/null; })
 fi
