@@ -55,6 +55,8 @@ const std::map<std::string, Setter>& setters() {
       {"trusted_proxies", [](auto& o, const auto& v, const auto&) { o.trusted_proxies = split_list(v); }},
       {"max_request_bytes",
        [](auto& o, const auto& v, const auto& w) { o.max_request_bytes = static_cast<std::size_t>(to_int(v, w)); }},
+      {"max_guide_bytes",
+       [](auto& o, const auto& v, const auto& w) { o.max_guide_bytes = static_cast<std::size_t>(to_int(v, w)); }},
       {"header_timeout_ms",
        [](auto& o, const auto& v, const auto& w) { o.header_timeout = std::chrono::milliseconds(to_int(v, w)); }},
       {"keepalive_timeout_ms",

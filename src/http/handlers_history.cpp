@@ -67,7 +67,7 @@ Response staff_history(const Request& request, Context& context) {
   const std::string version = request.field("version");
   if (!is_commit_id(version)) throw HttpError(400, "'version' must be a commit id");
   staff::SaveRequest restore{language, slug, "", std::nullopt, request.session->staff, ""};
-  if (!request.field("revision").empty()) restore.if_match = request.field("revision");
+  if (!request.field("revision").empty()) restore.if_match = std::vector{request.field("revision")};
   const staff::SaveResult result = context.site.guides.restore(restore, version);
   render::HistoryView view = history_view(context, language, slug, "");
   switch (result.outcome) {

@@ -138,7 +138,7 @@ Response save(const Request& request, Context& context, render::EditView view, c
   save.language = view.form.language;
   save.slug = view.form.slug;
   save.text = composed.bytes;
-  if (!view.revision.empty()) save.if_match = view.revision;  // none: create only
+  if (!view.revision.empty()) save.if_match = std::vector{view.revision};  // none: create only
   save.author = request.session->staff;
   const staff::SaveResult result = context.site.guides.save(save);
   switch (result.outcome) {

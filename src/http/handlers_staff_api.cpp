@@ -6,7 +6,7 @@
 #include "http/auth.h"
 #include "http/errors.h"
 #include "http/handlers.h"
-#include "http/header_tokens.h"
+#include "http/etag.h"
 #include "render/json_views.h"
 
 namespace kc::http {
@@ -30,14 +30,11 @@ Response json_status(int status, const std::string& body) {
 
 std::string quoted(const std::string& revision) { return "\"" + revision + "\""; }
 
-// If-Match: one strong entity tag or "*" (RFC 7232 §3.1). A weak tag never matches a
-// strong comparison, so it is passed on as a revision no file has: a 409.
-std::optional<std::string> if_match(const Request& request) {
+// If-Match (RFC 9110 §13.1.1): "*" or a list of entity tags, the guide's revision
+// matching any strong one; weak tags never match (a list of those alone: a 409).
+std::optional<std::vector<std::string>> if_match(const Request& request) {
   if (!request.headers.count("if-match")) return std::nullopt;
-  std::string value(trim_whitespace(request.header("if-match")));
-  if (value == "*") return value;
-  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') return value.substr(1, value.size() - 2);
-  return "not a strong entity tag: " + value;
+  return if_match_tags(request.header("if-match"));
 }
 
 // {lang, slug} from the address (staff::address_problem says whether they can name a guide).

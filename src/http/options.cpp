@@ -42,6 +42,10 @@ void ServerOptions::validate() const {
   if (host.empty()) throw std::invalid_argument("host must not be empty");
   if (threads > 256) throw std::invalid_argument("threads must be at most 256");
   if (max_request_bytes < 1024) throw std::invalid_argument("max_request_bytes must be at least 1024");
+  if (max_request_bytes > (std::size_t{16} << 20)) throw std::invalid_argument("max_request_bytes must be at most 16 MiB");
+  if (max_guide_bytes < 1024 || max_guide_bytes > (std::size_t{64} << 20)) {
+    throw std::invalid_argument("max_guide_bytes must be between 1 KiB and 64 MiB");
+  }
   if (header_timeout.count() <= 0 || keepalive_timeout.count() <= 0) {
     throw std::invalid_argument("timeouts must be positive");
   }

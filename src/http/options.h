@@ -29,6 +29,12 @@ struct ServerOptions {
   // the index holds (search/indexer.h keep_stop_words).
   std::filesystem::path stop_words_dir;
   std::size_t max_request_bytes = 32 * 1024;  // request line + headers + body; above: 413
+  // The body of a staff guide write (PUT /api/staff/guides/…, POST of the staff guide
+  // form: routes.cpp takes_guide_body) may be this large, as a manual's Markdown is; its
+  // request line and headers still count against max_request_bytes. Pistache's limit on
+  // the main listener is the sum of the two; server.cpp answers 413 for every other request
+  // over max_request_bytes.
+  std::size_t max_guide_bytes = 1u << 20;
   // PDF uploads (POST /staff/upload) arrive on their own listener, whose request size limit
   // is max_upload_bytes + kUploadOverheadBytes, so that the public listener keeps its small
   // one (Pistache's limit is per listener, and its parsing cost grows with the request:

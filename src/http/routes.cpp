@@ -33,6 +33,9 @@ struct Route {
   Caching caching = Caching::None;
   const char* methods = "GET, HEAD";  // what it answers, as the Allow header lists them
   Access access = Access::Public;
+  // The methods whose body is a whole guide, allowed up to max_guide_bytes (options.h)
+  // rather than max_request_bytes: a manual's Markdown is longer than any other request.
+  const char* guide_body_methods = "";
 };
 
 // The only route the upload listener (server.h) serves: its size limit is for uploads alone.
@@ -53,15 +56,16 @@ const std::array kRoutes = {
     Route{"/api/indicators", "api_indicators", api_indicators},
     Route{"/api/stats/downloads", "api_stats_downloads", api_stats_downloads},
     Route{"/api/stats/searches", "api_stats_searches", api_stats_searches},
-    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, "GET, HEAD, PUT, DELETE"},
+    Route{"/api/staff/guides/", "api_staff_guides", api_staff_guide, Caching::None, "GET, HEAD, PUT, DELETE",
+          Access::Public, "PUT"},
     Route{"/healthz", "healthz", healthz},
     Route{"/metrics", "metrics", metrics},
     Route{"/robots.txt", "robots", robots_txt},
     Route{"/sitemap.xml", "sitemap", sitemap_xml},  // its addresses follow the Host header
     Route{"/staff/login", "staff_login", staff_login, Caching::None, "GET, HEAD, POST", Access::SignIn},
     Route{"/staff/logout", "staff_logout", staff_logout, Caching::None, "GET, HEAD, POST", Access::Staff},
-    Route{"/staff/new", "staff_new", staff_new, Caching::None, "GET, HEAD, POST", Access::Staff},
-    Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, "GET, HEAD, POST", Access::Staff},
+    Route{"/staff/new", "staff_new", staff_new, Caching::None, "GET, HEAD, POST", Access::Staff, "POST"},  // save, preview
+    Route{"/staff/edit/", "staff_edit", staff_edit, Caching::None, "GET, HEAD, POST", Access::Staff, "POST"},
     Route{"/staff", "staff", staff_dashboard, Caching::None, "GET, HEAD", Access::Staff},
     Route{"/staff/upload", kUploadRoute, staff_upload, Caching::None, "GET, HEAD, POST", Access::Staff},
     Route{"/staff/history/", "staff_history", staff_history, Caching::None, "GET, HEAD, POST", Access::Staff},
@@ -170,10 +174,12 @@ Response cached_or_run(const Route& route, const Request& request, Context& cont
     return run_handler(&route, request, context);  // an index that cannot be read: the handler says so
   }
   const std::string key = cache_key(route, request, context);
+  // Taken before rendering: a clear() while the page renders keeps it out of the cache.
+  const std::uint64_t generation = cache.generation();
   if (auto hit = cache.find(key, revision)) return std::move(*hit);
   // Rendered from `revision` or a newer one: never older than the key says.
   Response response = run_handler(&route, request, context);
-  if (response.status == 200) cache.store(key, revision, response);
+  if (response.status == 200) cache.store(key, revision, generation, response);
   return response;
 }
 
@@ -187,6 +193,11 @@ stats::RequestFacts facts_of(const Request& request, int status, stats::RequestF
 }
 
 }  // namespace
+
+bool takes_guide_body(const std::string& method, const std::string& path) {
+  const Route* route = find_route(path);
+  return route != nullptr && *route->guide_body_methods != '\0' && allows(route->guide_body_methods, method);
+}
 
 RoutedResponse dispatch(const Request& request, Context& context) {
   const Route* route = find_route(request.path);

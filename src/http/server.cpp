@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <optional>
@@ -54,6 +55,15 @@ std::map<std::string, std::string> header_map(const P::Http::Request& request) {
   }
   for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(content::ascii_lower(name), raw.value());
   return headers;
+}
+
+// The size of the request line and header block, as Pistache kept them (a repeated
+// header counts once): what max_request_bytes limits besides the body, whatever the
+// body may be. The spaces, colons and line ends are counted as one request would have them.
+std::size_t head_bytes(const P::Http::Request& request, const std::map<std::string, std::string>& headers) {
+  std::size_t bytes = request.resource().size() + request.query().as_str().size() + 20;  // method, version, CRLF
+  for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 4;
+  return bytes + 2;
 }
 
 // The status line and header block, written by us because Pistache 0.0.5 drops raw
@@ -281,6 +291,21 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     send(exchange, std::move(outgoing));
   }
 
+  // Over the size limits (options.h): a request line and headers over max_request_bytes,
+  // or a whole request over it that is not a guide write (nor an upload, on the upload
+  // listener), or a guide over max_guide_bytes.
+  // Pistache itself refuses only what exceeds the sum of the two limits.
+  bool is_too_large(const P::Http::Request& pistache_request, const Request& request,
+                    const std::optional<ParsedTarget>& target) const {
+    const ServerOptions& options = site.options;
+    const std::size_t head = head_bytes(pistache_request, request.headers);
+    const std::size_t body = pistache_request.body().size();
+    if (head > options.max_request_bytes) return true;
+    if (request.upload_listener) return false;  // its own limit, for its one route (options.h)
+    if (head + body <= options.max_request_bytes) return false;
+    return !target || !takes_guide_body(request.method, target->path) || body > options.max_guide_bytes;
+  }
+
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   // Takes the peer by value and lets it go before the job is posted: the reference that
   // survives is Pistache's, so the worker never drops the last one behind its back.
@@ -302,11 +327,14 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
                     is_trusted_peer(peer_ip, site.options.trusted_proxies);
     request.upload_listener = upload_listener;
+    const bool too_large = is_too_large(pistache_request, request, target);
     peer.reset();
-    request.body = pistache_request.body();
     if (target) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
+    }
+    if (target && !too_large) {  // a body refused is neither copied nor decoded
+      request.body = pistache_request.body();
       if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
     }
     // A staff address that does not decode names a guide or file that cannot exist: 422,
@@ -314,11 +342,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     const std::string& resource = pistache_request.resource();
     const int invalid_status = resource.rfind("/api/staff/", 0) == 0 || resource.rfind("/staff/", 0) == 0 ? 422 : 400;
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), invalid_status, exchange,
+    pool->post([self, request = std::move(request), valid = target.has_value(), too_large, invalid_status, exchange,
                 start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
         routed = {"draining", error_response(request, context, 503, "the server is restarting")};
+      } else if (too_large) {
+        routed = {"too_large", error_response(request, context, 413, "the request is too large")};
       } else if (!valid) {
         routed = {"invalid", error_response(request, context, invalid_status,
                                             "the address is not valid (bad %-encoding or UTF-8, or a NUL)")};
@@ -382,12 +412,21 @@ void Server::start() {
   } catch (const std::exception& error) {
     std::cerr << "kc serve: the index was not brought up to date with the content folder: " << error.what() << '\n';
   }
+  try {
+    // content/'s history exists before the first save, so that every save, the first
+    // included, is a commit of its own by its staff member (the first commit, by "kc",
+    // holds what was published by hand). After recover(): no temp file or stale lock in it.
+    std::error_code missing;
+    if (std::filesystem::is_directory(options.content_dir, missing)) impl_->site.guides.history().ensure_repository();
+  } catch (const std::exception& error) {
+    std::cerr << "kc serve: the history of the content folder could not be started: " << error.what() << '\n';
+  }
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()
                               .threads(static_cast<int>(threads))
                               .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)
-                              .maxRequestSize(options.max_request_bytes)
+                              .maxRequestSize(options.max_request_bytes + options.max_guide_bytes)
                               .headerTimeout(options.header_timeout)
                               .keepaliveTimeout(options.keepalive_timeout);
   impl_->endpoint->init(endpoint_options);

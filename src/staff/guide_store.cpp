@@ -209,12 +209,13 @@ SaveResult GuideStore::save_locked(const SaveRequest& request, const std::string
 
 // Why a change may not go ahead given the revision the client started from; nullopt when it may.
 std::optional<SaveOutcome> GuideStore::precondition(const std::optional<GuideFile>& existing,
-                                                    const std::optional<std::string>& if_match, bool required) {
+                                                    const std::optional<std::vector<std::string>>& if_match, bool required) {
   if (!if_match) {
     return existing && required ? std::optional(SaveOutcome::PreconditionRequired) : std::nullopt;
   }
   if (!existing) return SaveOutcome::Conflict;  // it was removed since the client read it
-  if (*if_match != "*" && *if_match != existing->revision) return SaveOutcome::Conflict;
+  const auto matches = [&](const std::string& tag) { return tag == "*" || tag == existing->revision; };
+  if (std::none_of(if_match->begin(), if_match->end(), matches)) return SaveOutcome::Conflict;
   return std::nullopt;
 }
 

@@ -53,7 +53,9 @@ struct SaveRequest {
   std::string language;
   std::string slug;
   std::string text;                     // the whole file, front matter included
-  std::optional<std::string> if_match;  // the revision the editor started from; "*": any existing
+  // The revisions the editor may have started from (If-Match's list, http/etag.h
+  // if_match_tags); {"*"}: any existing guide; an empty list matches none; nullopt: not given.
+  std::optional<std::vector<std::string>> if_match;
   std::string author;                   // the staff name (http/auth.h Identity::staff_name)
   std::string message;                  // the commit message; "" for "Save <lang>/<slug>"
 };
@@ -110,7 +112,7 @@ class GuideStore {
   Plan plan_save(const std::string& language, const std::string& slug, const std::string& text) const;
   SaveResult save_locked(const SaveRequest& request, const std::string& text, bool if_match_required);
   static std::optional<SaveOutcome> precondition(const std::optional<GuideFile>& existing,
-                                                 const std::optional<std::string>& if_match, bool required);
+                                                 const std::optional<std::vector<std::string>>& if_match, bool required);
   void reindex(const content::Corpus& corpus) const;
 
   StoreOptions options_;

@@ -26,7 +26,7 @@ struct Store {
     request.language = "fr";
     request.slug = "deplace";
     request.text = text;
-    request.if_match = std::move(if_match);
+    if (if_match) request.if_match = std::vector{*if_match};
     request.author = "Ama";
     return store.save(request);
   }

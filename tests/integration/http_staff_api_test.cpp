@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <string>
 
 #include "support/process.h"
@@ -160,17 +161,24 @@ TEST_CASE("staff API: DELETE takes a guide off the public site and keeps it in h
 }
 
 TEST_CASE("history: three saves by three people, then restoring the first makes it live again", "[http][staff][history]") {
+  // The test corpus is copied without a .git: the server makes content/ a repository when
+  // it starts, so that the first save is a commit of its own, by its author.
+  REQUIRE_FALSE(std::filesystem::exists(kc::test::test_data() / "content" / ".git"));
   TestServer server([](kc::http::ServerOptions& options) {
     options.staff = {{"Ama Mensah", "b2d22ca54124c06e53ebcdb50c7589fedb9efedd177000253d4f6c499598136d"},
                      {"Kofi", "6df282a10ac44b7233a453bef8e0757eaaf7927cde4c2d1f7fdcc8fa323a4580"},
                      {"Lucía", "b2299e16da44b45748b1428b94be69064210d75fc44881f91ced15c533c082da"}};
   });
+  const std::string git = "git -C '" + server.content().content().string() + "' ";
+  CHECK(kc::test::run_command(git + "log --format='%an|%s'").output == "kc|Start the history of content/\n");
+
   auto client = server.http();
   const std::string address = put_address("trois-mains");
-  const auto first = client.Put(address, {{"Authorization", "Bearer ama-token"}}, guide("Trois", "Version wugalo."),
-                                "text/markdown");
+  const auto first = client.Put(address + "?message=Ama%20writes", {{"Authorization", "Bearer ama-token"}},
+                                guide("Trois", "Version wugalo."), "text/markdown");
   REQUIRE(first->status == 201);
-  const auto second = client.Put(address, {{"Authorization", "Bearer kofi-token"}, {"If-Match", first->get_header_value("ETag")}},
+  const auto second = client.Put(address + "?message=Kofi%20rewrites",
+                                 {{"Authorization", "Bearer kofi-token"}, {"If-Match", first->get_header_value("ETag")}},
                                  guide("Trois", "Version dribnet."), "text/markdown");
   REQUIRE(second->status == 200);
   const auto third = client.Put(address + "?message=Lucia%27s%20edit",
@@ -178,30 +186,120 @@ TEST_CASE("history: three saves by three people, then restoring the first makes 
                                 guide("Trois", "Version sploff."), "text/markdown");
   REQUIRE(third->status == 200);
 
+  // The repository's own log of the file, read by git itself: one commit per save.
+  const std::string file = "fr/best-practice/trois-mains.md";
+  CHECK(kc::test::run_command(git + "log --format='%an|%s' -- " + file).output ==
+        "Lucía|Lucia's edit\nKofi|Kofi rewrites\nAma Mensah|Ama writes\n");
   auto& history = server.server().site().guides.history();
   const auto versions = history.versions("fr", "trois-mains");
   REQUIRE(versions.size() == 3);
-  CHECK(versions[0].author == "Lucía");
-  CHECK(versions[0].message == "Lucia's edit");
-  CHECK(versions[1].author == "Kofi");
-  CHECK(versions[2].author == "Ama Mensah");
-  CHECK(versions[2].path == "fr/best-practice/trois-mains.md");
+  CHECK(versions[2].path == file);
   CHECK_THAT(history.diff("fr", "trois-mains", versions[2].commit, versions[1].commit),
              Contains("-Version wugalo.") && Contains("+Version dribnet."));
   CHECK(search(server, "wugalo")["total"] == 0);
 
-  kc::staff::SaveRequest restore;
-  restore.language = "fr";
-  restore.slug = "trois-mains";
-  restore.author = "Kofi";
-  const auto restored = server.server().site().guides.restore(restore, versions[2].commit);
-  CHECK(restored.outcome == kc::staff::SaveOutcome::Replaced);
+  // Restoring the first through the history page, as Lucía signed in, from the current revision.
+  const auto lucia = server.server().site().sessions.open("Lucía");
+  const httplib::Headers session = {{"Cookie", "kc_staff=" + lucia.id}};
+  const std::string current = third->get_header_value("ETag");
+  const auto restored = client.Post("/staff/history/fr/trois-mains", session,
+                                    "csrf=" + lucia.csrf + "&version=" + versions[2].commit +
+                                        "&revision=" + current.substr(1, current.size() - 2),
+                                    "application/x-www-form-urlencoded");
+  REQUIRE(restored);
+  CHECK(restored->status == 200);
+  const auto page = client.Get("/docs/fr/trois-mains");
+  REQUIRE(page);
+  CHECK_THAT(page->body, Contains("Version wugalo."));
+  CHECK(page->body.find("sploff") == std::string::npos);
+  const auto found = client.Get("/search?q=wugalo");
+  REQUIRE(found);
+  CHECK_THAT(found->body, Contains("/docs/fr/trois-mains"));
+  CHECK(client.Get("/search?q=sploff")->body.find("/docs/fr/trois-mains") == std::string::npos);
   CHECK(search(server, "wugalo")["total"] == 1);
-  CHECK(search(server, "sploff")["total"] == 0);
-  const auto after = history.versions("fr", "trois-mains");
-  REQUIRE(after.size() == 4);
-  CHECK(after[0].author == "Kofi");
-  CHECK_THAT(after[0].message, Contains("Restore fr/trois-mains"));
+  const auto log = kc::test::run_command(git + "log -1 --format='%an|%s' -- " + file).output;
+  CHECK_THAT(log, Contains("Lucía|Restore fr/trois-mains to " + versions[2].commit.substr(0, 12)));
+}
+
+TEST_CASE("staff API: If-Match takes a list of tags or the star, and a weak tag never matches", "[http][staff]") {
+  TestServer server;
+  auto client = server.http();
+  const std::string address = put_address("liste-etiquettes");
+  const auto created = client.Put(address, kStaff, guide("Liste", "Premier."), "text/markdown");
+  REQUIRE(created->status == 201);
+  const std::string first = created->get_header_value("ETag");
+  const auto listed = client.Put(address, with(kStaff, "If-Match", "\"0000\", " + first + ", \"ffff\""),
+                                 guide("Liste", "Deuxième."), "text/markdown");
+  REQUIRE(listed);
+  CHECK(listed->status == 200);
+  const std::string second = listed->get_header_value("ETag");
+  CHECK(client.Put(address, with(kStaff, "If-Match", "W/" + second), guide("Liste", "X."), "text/markdown")->status ==
+        409);
+  CHECK(client.Put(address, with(kStaff, "If-Match", "W/" + second + ", \"0000\""), guide("Liste", "X."),
+                   "text/markdown")->status == 409);
+  CHECK(client.Put(address, with(kStaff, "If-Match", first + ", \"0000\""), guide("Liste", "X."), "text/markdown")
+            ->status == 409);  // a list of stale tags
+  CHECK_THAT(client.Get(address, kStaff)->body, Contains("Deuxième."));
+  const auto any = client.Put(address, with(kStaff, "If-Match", "*"), guide("Liste", "Troisième."), "text/markdown");
+  REQUIRE(any);
+  CHECK(any->status == 200);
+  const std::string third = any->get_header_value("ETag");
+  CHECK(client.Delete(address, with(kStaff, "If-Match", "\"0000\",W/" + third))->status == 409);
+  CHECK(client.Delete(address, with(kStaff, "If-Match", "\"0000\"," + third))->status == 200);
+  CHECK(client.Put(address, with(kStaff, "If-Match", "*"), guide("Liste", "Y."), "text/markdown")->status == 409);
+}
+
+TEST_CASE("staff API: a guide of 200 KB is saved up to max_guide_bytes while every other request keeps 32 KiB",
+          "[http][staff][limits]") {
+  TestServer server;
+  auto client = server.http();
+  std::string body;
+  for (int i = 0; body.size() < 200 * 1024; ++i) {
+    body += "Paragraphe " + std::to_string(i) + " : le mercure se récupère dans une cornue fermée.\n\n";
+  }
+  body += "Le dernier mot est glorpane.";
+  const std::string text = guide("Manuel complet", body);
+  const std::string address = put_address("manuel-complet");
+
+  // No token: refused before anything is written, whatever the size.
+  CHECK(client.Put(address, text, "text/markdown")->status == 401);
+  CHECK_FALSE(std::filesystem::exists(server.content().guide("fr/best-practice/manuel-complet.md")));
+
+  const auto saved = client.Put(address, kStaff, text, "text/markdown");
+  REQUIRE(saved);
+  INFO(saved->body.substr(0, 300));
+  CHECK(saved->status == 201);
+  CHECK(kc::test::read_file(server.content().guide("fr/best-practice/manuel-complet.md")) == text);
+  CHECK(search(server, "glorpane")["total"] == 1);
+  const auto page = client.Get("/docs/fr/manuel-complet");
+  REQUIRE(page);
+  CHECK_THAT(page->body, Contains("glorpane"));
+
+  // The same size anywhere else: 413, and nothing changes.
+  const std::string big(200 * 1024, 'a');
+  CHECK(client.Post("/staff/login", big, "application/x-www-form-urlencoded")->status == 413);
+  CHECK(client.Post("/staff/history/fr/manuel-complet", big, "application/x-www-form-urlencoded")->status == 413);
+  CHECK(client.Put("/docs/fr/manuel-complet", big, "text/plain")->status == 413);
+  CHECK(client.Post(address, kStaff, big, "text/markdown")->status == 413);  // POST is not a guide write here
+  // A small one elsewhere is still answered as before.
+  CHECK(client.Put("/docs/fr/manuel-complet", "x", "text/plain")->status == 405);
+
+  // Over max_guide_bytes (1 MiB): 413 from us, or Pistache's own 413 or a cut connection
+  // further up; never a save.
+  const std::string too_long = guide("Trop long", std::string((1u << 20) + 1, 'x'));
+  const auto refused = client.Put(put_address("trop-long"), kStaff, too_long, "text/markdown");
+  if (refused) CHECK(refused->status == 413);
+  const auto far_too_long = client.Put(put_address("trop-long"), kStaff, std::string(2u << 20, 'x'), "text/markdown");
+  if (far_too_long) CHECK(far_too_long->status == 413);
+  CHECK(client.Put(put_address("trop-long"), too_long, "text/markdown")->status == 413);  // no token either
+  CHECK_FALSE(std::filesystem::exists(server.content().guide("fr/best-practice/trop-long.md")));
+
+  // A guide write's request line and headers stay within max_request_bytes.
+  const auto fat_headers = client.Put(put_address("entetes"), with(kStaff, "X-Filler", std::string(40 * 1024, 'h')),
+                                      guide("Entêtes", "x"), "text/markdown");
+  if (fat_headers) CHECK(fat_headers->status == 413);
+  CHECK_FALSE(std::filesystem::exists(server.content().guide("fr/best-practice/entetes.md")));
+  CHECK(client.Get("/healthz")->status == 200);
 }
 
 TEST_CASE("history: a commit made by hand in content/ is part of a guide's history", "[http][staff][history]") {

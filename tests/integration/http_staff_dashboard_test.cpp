@@ -243,7 +243,7 @@ void save(TestServer& server, const std::string& author, const std::string& body
   REQUIRE(current);
   std::string text = current->text;
   text = text.substr(0, text.find("\n---\n") + 5) + body;
-  kc::staff::SaveRequest request{"en", "retort", text, current->revision, author, "Edit by " + author};
+  kc::staff::SaveRequest request{"en", "retort", text, std::vector{current->revision}, author, "Edit by " + author};
   const auto result = guides.save(request);
   INFO(result.problems.size());
   REQUIRE(result.outcome == kc::staff::SaveOutcome::Replaced);
@@ -253,7 +253,11 @@ void save(TestServer& server, const std::string& author, const std::string& body
 
 TEST_CASE("staff history: versions with their authors, a diff, and a restore that goes live", "[http][staff][history]") {
   TestServer server(staff_server());
-  server.server().site().guides.history().commit({}, "kc", "Start");  // the tree as copied
+  // No .git in the copied corpus: the server started content/'s history with the tree as copied.
+  const auto started = server.http().Get("/staff/history/en/retort", SignedIn(server).headers());
+  REQUIRE(started);
+  CHECK(started->status == 200);  // one version before any save: the first commit, by kc
+  CHECK_THAT(started->body, Contains("Start the history of content/"));
   save(server, "Ada", "First <version> & body: amalgam retort.\n");
   save(server, "Bea", "Second version of the body.\n");
   save(server, "Cy", "Third version, with kerosene.\n");

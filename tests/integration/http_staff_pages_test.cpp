@@ -365,3 +365,35 @@ TEST_CASE("a draft saved from the form stays off the public site and reopens as 
   CHECK_THAT(page->body, Contains("Saved as a draft: only staff can see it.") &&
                              Contains("type=\"checkbox\" value=\"true\" checked>") && Contains("value=\"2027-06-30\""));
 }
+
+TEST_CASE("a 200 KB guide is previewed and saved from the staff form, and is live", "[http][staff][limits]") {
+  TestServer local;
+  auto client = local.http();
+  const SignedIn staff = sign_in(local);
+  std::string body;
+  for (int i = 0; body.size() < 200 * 1024; ++i) {
+    body += "Étape " + std::to_string(i) + " : chauffer l'amalgame dans la cornue, loin des enfants.\n\n";
+  }
+  body += "Fin du manuel : vrillonne.\n";
+  const std::string posted = form(french_guide(staff, "preview", body));
+  REQUIRE(posted.size() > 200 * 1024);
+  const auto preview = client.Post("/staff/new", {{"Cookie", staff.cookie}}, posted, kForm);
+  REQUIRE(preview);
+  CHECK(preview->status == 200);
+  CHECK_THAT(preview->body, Contains("vrillonne"));
+
+  const auto saved = client.Post("/staff/new", {{"Cookie", staff.cookie}}, form(french_guide(staff, "save", body)), kForm);
+  REQUIRE(saved);
+  REQUIRE(saved->status == 303);
+  const auto text = kc::test::read_file(local.content().guide("fr/best-practice/cornue-artisanale.md"));
+  CHECK(text.size() > 200 * 1024);
+  CHECK_THAT(text, Contains("Fin du manuel : vrillonne."));
+  CHECK_THAT(client.Get("/search?q=vrillonne")->body, Contains("/docs/fr/cornue-artisanale"));
+  CHECK_THAT(client.Get("/docs/fr/cornue-artisanale")->body, Contains("vrillonne"));
+
+  // The same form posted where a guide is not written: 413, nothing else happens.
+  const auto elsewhere = client.Post("/staff/logout", {{"Cookie", staff.cookie}}, posted, kForm);
+  REQUIRE(elsewhere);
+  CHECK(elsewhere->status == 413);
+  CHECK(client.Get("/staff/new", {{"Cookie", staff.cookie}})->status == 200);  // still signed in
+}
