@@ -14,7 +14,7 @@
 
 namespace kc::http {
 
-struct Context;
+class Context;
 
 class HttpError : public std::runtime_error {
  public:

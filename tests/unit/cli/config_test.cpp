@@ -51,3 +51,12 @@ TEST_CASE("a wrong staff entry is refused with its place", "[cli][config]") {
                                   digest + "}\n"),
                     Contains("staff[1].token_sha256 is given twice"));
 }
+
+TEST_CASE("max_guide_bytes is read from the config file and checked", "[cli][config]") {
+  kc::test::TempDir dir;
+  CHECK(load(dir, "").max_guide_bytes == (1u << 20));  // the default: a long manual fits
+  CHECK(load(dir, "max_guide_bytes: 2097152\n").max_guide_bytes == (2u << 20));
+  CHECK_THROWS_WITH(load(dir, "max_guide_bytes: 100\n"), Contains("max_guide_bytes must be between 1 KiB and 64 MiB"));
+  CHECK_THROWS_WITH(load(dir, "max_guide_bytes: -1\n"), Contains("max_guide_bytes must be between"));
+  CHECK_THROWS_WITH(load(dir, "max_guide_bytes: lots\n"), Contains("is not a whole number"));
+}
