@@ -53,7 +53,7 @@ TEST_CASE("a new topic moves the guide's file, and its history follows it", "[st
              Contains("-topic: best-practice") && Contains("+topic: hiv-aids"));
 }
 
-TEST_CASE("an unchanged save writes and commits nothing; check() writes nothing", "[staff][store]") {
+TEST_CASE("an unchanged save writes and commits nothing, check() writes nothing", "[staff][store]") {
   Store s;
   const auto first = s.save(guide("best-practice", "Pareil."));
   const auto again = s.save(guide("best-practice", "Pareil."), first.revision);

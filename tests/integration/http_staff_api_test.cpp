@@ -61,7 +61,7 @@ TEST_CASE("staff API: no token is 401, an analyst token 403", "[http][staff]") {
   CHECK(client.Post(address, kStaff, "", "text/plain")->status == 405);
 }
 
-TEST_CASE("staff API: create 201, live at once; replace needs If-Match (428), a stale one is 409", "[http][staff]") {
+TEST_CASE("staff API: create 201, live at once, replace needs If-Match (428), a stale one is 409", "[http][staff]") {
   TestServer server;
   auto client = server.http();
   const std::string address = put_address("sechage-okapi");

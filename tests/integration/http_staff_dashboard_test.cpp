@@ -62,7 +62,7 @@ std::set<std::string> files_in(const std::filesystem::path& folder) {
 
 }  // namespace
 
-TEST_CASE("staff dashboard: staff only; every work with its languages present, missing or stale",
+TEST_CASE("staff dashboard: staff only, every work with its languages present, missing or stale",
           "[http][staff][dashboard]") {
   TestServer server(staff_server());
   auto client = server.http();
@@ -221,7 +221,7 @@ TEST_CASE("staff upload: refusals write nothing", "[http][staff][upload]") {
   }
 }
 
-TEST_CASE("staff upload: the upload listener serves nothing else; the public one keeps its small limit",
+TEST_CASE("staff upload: the upload listener serves nothing else, the public one keeps its small limit",
           "[http][staff][upload]") {
   TestServer server(staff_server());
   const auto other = upload_client(server).Get("/");

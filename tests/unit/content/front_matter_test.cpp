@@ -100,7 +100,7 @@ TEST_CASE("a Portuguese guide's variant is its lang tag, and without one the tag
   CHECK(lang_tag(plain.document.language, plain.document.variant) == "pt");
 }
 
-TEST_CASE("draft and review_by are read; a mistyped draft stays a draft", "[content]") {
+TEST_CASE("draft and review_by are read, a mistyped draft stays a draft", "[content]") {
   const auto read = [](const std::string& extra) {
     return parse_document("en/t/a.md", "---\ntitle: A\ntopic: t\nlanguage: en\n" + extra + "---\nBody.\n");
   };

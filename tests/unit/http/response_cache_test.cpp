@@ -29,7 +29,7 @@ TEST_CASE("the response cache answers a stored key for its revision only", "[htt
   CHECK(figures.entries == 1);
 }
 
-TEST_CASE("a newer revision empties the response cache; an older one never refills it", "[http][cache]") {
+TEST_CASE("a newer revision empties the response cache, an older one never refills it", "[http][cache]") {
   ResponseCache cache(1 << 20);
   cache.store("a", 7, cache.generation(), page("seven"));
   CHECK_FALSE(cache.find("a", 8));  // the first request that sees revision 8

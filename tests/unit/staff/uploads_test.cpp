@@ -95,7 +95,7 @@ TEST_CASE("uploads: every refusal writes nothing", "[staff][uploads]") {
   CHECK(asked.used_by == std::vector<std::string>{"en/retort"});
 }
 
-TEST_CASE("uploads: a guide's own file is replaced; another's only when confirmed", "[staff][uploads]") {
+TEST_CASE("uploads: a guide's own file is replaced, another's only when confirmed", "[staff][uploads]") {
   test::ContentFixture fixture;
   const content::Corpus corpus = fixture.load_valid();
   CHECK(staff::store_upload(corpus, {"manual", kPdf, "en/retort", false}).outcome == UploadOutcome::Replaced);
