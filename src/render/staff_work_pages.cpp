@@ -104,6 +104,7 @@ std::string staff_upload(const Pages& pages, const PageContext& context, const S
   content.SetValue("CSRF", frame.csrf);
   content.SetValue("NAME", view.name);
   content.SetValue("GUIDE", view.guide);
+  content.SetValue("TITLE", view.title);
   content.SetValue("DASHBOARD_URL", "/staff");
   if (view.outcome.empty()) return page.expand();
   std::string guides;
@@ -118,6 +119,12 @@ std::string staff_upload(const Pages& pages, const PageContext& context, const S
     done->SetValue("MESSAGE", message);
     done->SetValue("URL", Link("/" + view.file).str());
     done->SetValue("FILE", view.file);
+    if (view.attached) {
+      done->SetValueAndShowSection("ATTACHED", page.format("staff.upload.attached", {{"guide", view.guide}}), "ATTACHED");
+      done->SetValue("GUIDE_URL", Link("/staff/edit/" + view.guide).str());
+    } else {
+      done->ShowSection("NOT_ATTACHED");
+    }
   } else {
     content.SetValueAndShowSection("MESSAGE", message, "PROBLEM");
   }

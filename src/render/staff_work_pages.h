@@ -18,6 +18,7 @@ struct UploadView {
   std::string action;  // where the form posts (the upload listener, http/options.h)
   std::string name;    // the fields as sent, kept on a refusal
   std::string guide;   // "<lang>/<slug>" or ""
+  std::string title;   // the attachment's title on that guide ("" : the file name)
   std::uint64_t max_bytes = 0;
   // "" (the empty form), or the outcome of a post: "done", "bad_name", "not_pdf",
   // "too_large", "confirm", "no_file", "bad_guide" (each a staff.upload.* string).
@@ -25,6 +26,7 @@ struct UploadView {
   std::string file;                  // "files/<name>.pdf"
   std::uint64_t bytes = 0;           // written
   std::vector<std::string> used_by;  // guide ids using `file` (for "confirm")
+  bool attached = false;             // "done": `guide` now lists the file under attachments:
 };
 
 // A guide's history: its versions, one compared with the current version, and the

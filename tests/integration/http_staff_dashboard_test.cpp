@@ -44,11 +44,12 @@ std::string pdf_of_size(std::size_t bytes) {
 }
 
 httplib::Result upload(TestServer& server, const std::string& name, const std::string& bytes,
-                       const std::string& guide = "", bool replace = false) {
+                       const std::string& guide = "", bool replace = false, const std::string& title = "") {
   const SignedIn staff(server);
   httplib::MultipartFormDataItems items = {{"csrf", staff.session.csrf, "", ""},
                                            {"name", name, "", ""},
                                            {"guide", guide, "", ""},
+                                           {"title", title, "", ""},
                                            {"file", bytes, "upload.pdf", "application/pdf"}};
   if (replace) items.push_back({"replace", "yes", "", ""});
   return upload_client(server).Post("/staff/upload", staff.headers(), items);
@@ -153,6 +154,39 @@ TEST_CASE("staff upload: a good PDF is written and served with its size on the g
   REQUIRE(fresh);
   CHECK(fresh->status == 201);
   CHECK(files_in(server.content().content() / "files") == std::set<std::string>{"manual.pdf", "retort-poster.pdf"});
+}
+
+TEST_CASE("staff upload: a PDF sent for a guide joins its attachments and the history", "[http][staff][upload]") {
+  TestServer server(staff_server());
+  auto client = server.http();
+  const SignedIn staff(server);
+  const auto form = client.Get("/staff/upload?guide=en/retort", staff.headers());
+  REQUIRE(form);
+  CHECK_THAT(form->body, Contains("value=\"en/retort\""));  // the edit page's link names its guide
+
+  const auto answer = upload(server, "retort-poster", pdf_of_size(40 * 1024), "en/retort", false, "Retort poster");
+  REQUIRE(answer);
+  CHECK(answer->status == 201);
+  CHECK_THAT(answer->body, Contains("en/retort"));
+  const auto file = server.server().site().guides.read("en", "retort");
+  REQUIRE(file);
+  CHECK_THAT(file->text, Contains("files/retort-poster.pdf"));
+  CHECK_THAT(file->text, Contains("Retort poster"));
+  const auto guide = client.Get("/docs/en/retort");
+  REQUIRE(guide);
+  CHECK_THAT(guide->body, Contains("Retort poster"));
+  CHECK_THAT(guide->body, Contains("40 KB"));
+  const auto versions = server.server().site().guides.history().versions("en", "retort");
+  REQUIRE_FALSE(versions.empty());
+  CHECK(versions.front().author == "Ada");
+  CHECK(versions.front().message == "Attach files/retort-poster.pdf to en/retort");
+
+  // Sent again (replacing it): still listed once, no new version of the guide.
+  REQUIRE(upload(server, "retort-poster", pdf_of_size(50 * 1024), "en/retort", true, "Retort poster")->status == 200);
+  const auto again = server.server().site().guides.read("en", "retort");
+  REQUIRE(again);
+  CHECK(again->revision == file->revision);
+  CHECK(server.server().site().guides.history().versions("en", "retort").size() == versions.size());
 }
 
 TEST_CASE("staff upload: refusals write nothing", "[http][staff][upload]") {
