@@ -99,7 +99,8 @@ class GuideStore {
 
   History& history() { return history_; }
 
-  // At server start: removes the temp files a killed save left behind, and brings the
+  // At server start: removes the temp files a killed save left behind, completes a topic
+  // change's move of the file that a stop interrupted (never two files for one guide), and brings the
   // index up to date with content/ (a save killed between its rename and its re-index
   // left a newer file than the index). Does nothing to the index while content/ has
   // problems (printed on stderr) or before the first `kc ingest`.
@@ -112,6 +113,7 @@ class GuideStore {
   static std::optional<SaveOutcome> precondition(const std::optional<GuideFile>& existing,
                                                  const std::optional<std::string>& if_match, bool required);
   void reindex(const content::Corpus& corpus) const;
+  void finish_interrupted_move();
 
   StoreOptions options_;
   History history_;
