@@ -25,17 +25,15 @@ std::string today(const Context& context) {
   return stats::format_day(stats::day_of_millis(stats::to_millis(context.site.options.clock())));
 }
 
-// The Git history of a guide file, for the dashboard's stale translations. A guide's
-// versions are found by language and file name (history.h), so <lang>/<topic>/<slug>.md
-// is enough. Commit times have whole seconds: two saves in the same second count as
-// simultaneous (the translation is then not called stale).
+// The Git history of a guide file, for the dashboard's stale translations: a guide's
+// versions are found by language and slug (history.h), so they follow a topic change.
 staff::FileHistory git_history(Context& context) {
-  return [&history = context.site.guides.history()](const std::string& path) {
+  return [changes = context.site.guides.history().changes()](const std::string& path) {
     const std::filesystem::path file(path);
     std::vector<staff::FileVersion> versions;
-    for (const staff::Version& version : history.versions(file.begin()->string(), file.stem().string())) {
-      versions.push_back({version.commit, version.time});
-    }
+    const auto found = changes->find(file.begin()->string() + "/" + file.stem().string());
+    if (found == changes->end()) return versions;
+    for (const auto& change : found->second) versions.push_back({change.commit, change.order});
     return versions;
   };
 }
@@ -121,8 +119,11 @@ Response staff_dashboard(const Request& request, Context& context) {
   context.site.log.flush();  // count everything answered before this page
   const content::Corpus corpus = load_content(context);
   const staff::DashboardInputs inputs{&corpus, context.site.options.log.data_dir, today(context), git_history(context)};
+  render::DashboardView view;
+  view.only_todo = request.param("works") == "todo";
+  if (request.has_param("page")) view.page = parse_int(request.param("page"), "page", 1, 1000000);
   return html(render::staff_dashboard(context.site.pages, page_context(request), frame_of(request),
-                                      staff::build_dashboard(inputs)));
+                                      staff::build_dashboard(inputs), view));
 }
 
 Response staff_upload(const Request& request, Context& context) {

@@ -43,8 +43,18 @@ struct HistoryView {
   std::string problem;   // why a restore was refused ("" when it was not)
 };
 
+// Which part of the works table the dashboard shows: a page of kWorksPerPage works, all of
+// them or only those with a missing or out-of-date translation. The other lists show their
+// first kListItems items and say how many more there are (kc check lists every broken link).
+struct DashboardView {
+  bool only_todo = false;
+  int page = 1;
+};
+inline constexpr std::size_t kWorksPerPage = 50;
+inline constexpr std::size_t kListItems = 50;
+
 std::string staff_dashboard(const Pages& pages, const PageContext& context, const StaffFrame& frame,
-                            const staff::Dashboard& dashboard);
+                            const staff::Dashboard& dashboard, const DashboardView& view);
 std::string staff_upload(const Pages& pages, const PageContext& context, const StaffFrame& frame,
                          const UploadView& view);
 

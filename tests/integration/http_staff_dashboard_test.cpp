@@ -73,10 +73,9 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   CHECK(anonymous->get_header_value("Location") == "/staff/login");
 
   // The English changes after its French translation was saved (a commit by hand, as
-  // staff who still use files make one): a second later than the first commit, which
-  // starts the history of content/ as it is.
+  // staff who still use files make one), within the same second as the first commit,
+  // which starts the history of content/ as it is: the order of commits decides, not their time.
   server.server().site().guides.history().commit({}, "kc", "Start");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   const auto english = server.content().guide("en/best-practice/retort.md");
   kc::test::write_file(english, kc::test::read_file(english) + "\nA new paragraph.\n");
   server.server().site().guides.history().commit({"en/best-practice/retort.md"}, "Ada", "Retort: a new paragraph");
@@ -117,6 +116,56 @@ TEST_CASE("staff dashboard: staff only; every work with its languages present, m
   REQUIRE(french);
   CHECK_THAT(french->body, Contains("Tableau de bord"));
   CHECK_THAT(french->body, Contains("À revoir"));
+}
+
+TEST_CASE("staff dashboard: works come 50 to a page, all or only those that need work", "[http][staff][dashboard]") {
+  TestServer server(staff_server());
+  for (int i = 0; i < 60; ++i) {  // 60 more English guides, none translated (hand-written files)
+    const std::string slug = "extra-" + std::to_string(100 + i);
+    kc::test::write_file(server.content().guide("en/best-practice/" + slug + ".md"),
+                         "---\ntitle: Extra " + std::to_string(100 + i) + "\ntopic: best-practice\nlanguage: en\n---\nText.\n");
+  }
+  for (const std::string language : {"fr", "es", "pt"}) {  // one work in all four languages
+    kc::test::write_file(server.content().guide(language + "/best-practice/extra-100-" + language + ".md"),
+                         "---\ntitle: Extra 100 " + language + "\ntopic: best-practice\nlanguage: " + language +
+                             "\ntranslations: { en: extra-100 }\n---\nTexte.\n");
+  }
+  const SignedIn staff(server);
+  auto client = server.http();
+  const auto first = client.Get("/staff", staff.headers());
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK_THAT(first->body, Contains("Page 1 of 2"));
+  CHECK_THAT(first->body, Contains("href=\"/staff?page=2#works\" rel=\"next\""));
+  const auto rows = [](const std::string& html) {
+    std::size_t count = 0;
+    for (auto at = html.find("<th scope=\"row\">"); at != std::string::npos; at = html.find("<th scope=\"row\">", at + 1)) ++count;
+    return count;
+  };
+  CHECK(rows(first->body) == 50);
+  const auto second = client.Get("/staff?page=2", staff.headers());
+  REQUIRE(second);
+  CHECK_THAT(second->body, Contains("Page 2 of 2"));
+  CHECK_THAT(second->body, Contains("rel=\"prev\""));
+  const std::size_t total = rows(first->body) + rows(second->body);
+  CHECK(total > 60);
+  CHECK(client.Get("/staff?page=0", staff.headers())->status == 400);
+  CHECK(client.Get("/staff?page=x", staff.headers())->status == 400);
+  CHECK_THAT(client.Get("/staff?page=99", staff.headers())->body, Contains("Page 2 of 2"));  // the last page
+
+  // Only the works that need work: every extra guide but the first lacks three
+  // translations; the fully translated one is left out.
+  const auto todo = client.Get("/staff?works=todo", staff.headers());
+  REQUIRE(todo);
+  CHECK_THAT(todo->body, Contains("Extra 101"));
+  CHECK_FALSE(todo->body.find("Extra 100<") != std::string::npos);
+  CHECK_THAT(todo->body, Contains("href=\"/staff#works\">Show all"));
+  std::size_t todo_rows = rows(todo->body);
+  if (const auto next = client.Get("/staff?works=todo&page=2", staff.headers()); next && next->body.find("Page 2") != std::string::npos) {
+    todo_rows += rows(next->body);
+  }
+  CHECK(todo_rows < total);
+  CHECK(todo_rows >= 59);
 }
 
 TEST_CASE("staff dashboard: zero-result searches and broken links appear", "[http][staff][dashboard]") {
