@@ -294,13 +294,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
     const std::string peer_ip = peer->address().host();
-    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
-    request.origin = site_origin({site.options.public_url, request.header("host"),
-                                  is_trusted_peer(peer_ip, site.options.trusted_proxies),
+    const bool from_trusted_proxy = site.trusted_proxies.contains(peer_ip);
+    request.client_ip = site.trusted_proxies.client_address(peer_ip, request.header("x-forwarded-for"));
+    request.origin = site_origin({site.options.public_url, request.header("host"), from_trusted_proxy,
                                   request.header("x-forwarded-proto"), request.header("x-forwarded-host")});
     // Only a trusted proxy may say the client came over https (then cookies are Secure).
-    request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
-                    is_trusted_peer(peer_ip, site.options.trusted_proxies);
+    request.https =
+        from_trusted_proxy && content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https");
     request.upload_listener = upload_listener;
     peer.reset();
     request.body = pistache_request.body();
