@@ -1,8 +1,10 @@
 #include "http/content_watch.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace kc::http {
 namespace {
@@ -23,9 +25,8 @@ std::string milliseconds_since(std::chrono::steady_clock::time_point start) {
   return std::to_string(spent.count()) + " ms";
 }
 
-}  // namespace
-
-std::string refresh_after_edit(Site& site, const std::vector<std::string>& changed) {
+// What the watcher does once the changes settle.
+void refresh_after_edit(Site& site, const std::vector<std::string>& changed) {
   const auto start = std::chrono::steady_clock::now();
   const staff::Refresh refreshed = site.guides.refresh();
   std::string lines;
@@ -38,13 +39,18 @@ std::string refresh_after_edit(Site& site, const std::vector<std::string>& chang
   } else {
     site.cache.clear();
     const search::IngestSummary& summary = *refreshed.ingested;
-    lines += kPrefix + listed(changed) + ": " + std::to_string(summary.added) + " added, " +
-             std::to_string(summary.updated) + " updated, " + std::to_string(summary.deleted) + " deleted, " +
-             std::to_string(summary.unchanged) + " unchanged, live in " + milliseconds_since(start) + "\n";
+    if (summary.added + summary.updated + summary.deleted == 0) {  // a staff save's own file, an attachment
+      lines += kPrefix + listed(changed) + ": the index already matched (" + milliseconds_since(start) + ")\n";
+    } else {
+      lines += kPrefix + listed(changed) + ": " + std::to_string(summary.added) + " added, " +
+               std::to_string(summary.updated) + " updated, " + std::to_string(summary.deleted) + " deleted, " +
+               std::to_string(summary.unchanged) + " unchanged, live in " + milliseconds_since(start) + "\n";
+    }
   }
   std::cerr << lines << std::flush;  // one write: lines from other threads do not interleave with it
-  return lines;
 }
+
+}  // namespace
 
 std::unique_ptr<staff::ContentWatcher> watch_content(Site& site) {
   auto watcher = std::make_unique<staff::ContentWatcher>(

@@ -9,8 +9,6 @@
 // Prints on stderr one `path:line: message` per problem (as `kc check`) while the last
 // good index keeps being served, or one line saying what changed and how long it took.
 #include <memory>
-#include <string>
-#include <vector>
 
 #include "http/context.h"
 #include "staff/content_watcher.h"
@@ -20,9 +18,5 @@ namespace kc::http {
 // Watches site.options.content_dir until the result is destroyed, which must happen
 // before `site` is (Server::stop). Throws std::runtime_error when inotify refuses.
 std::unique_ptr<staff::ContentWatcher> watch_content(Site& site);
-
-// What the watcher does once changes settle: public for the tests' sake. Returns the
-// lines it printed.
-std::string refresh_after_edit(Site& site, const std::vector<std::string>& changed);
 
 }  // namespace kc::http

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <iostream>
 #include <stdexcept>
+#include <system_error>
 
 namespace kc::staff {
 namespace {
@@ -63,7 +64,13 @@ ContentWatcher::ContentWatcher(fs::path root, Callback callback, WatchTimes time
     ::close(wake_);
     throw std::runtime_error("cannot watch " + root_.string() + ": " + error.what());
   }
-  thread_ = std::thread([this] { run(); });
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (const std::system_error&) {
+    ::close(inotify_);
+    ::close(wake_);
+    throw;
+  }
 }
 
 ContentWatcher::~ContentWatcher() { stop(); }

@@ -77,30 +77,30 @@ TEST_CASE("a real watch: one callback per burst, none for scratch files or .git,
   fs::create_directories(root / ".git" / "objects");
   Calls calls;
   ContentWatcher watcher(root.path(), [&](const std::vector<std::string>& changed) { calls.add(changed); },
-                         kc::staff::WatchTimes{100ms, 1000ms});
+                         kc::staff::WatchTimes{250ms, 2000ms});
 
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < 20; ++i) kc::test::write_file(root / "en" / "gender" / "a.md", "version " + std::to_string(i));
   kc::test::write_file(root / "en" / "gender" / "b.md", "b");
   REQUIRE(calls.wait_for(1) == 1);
   const auto settled = std::chrono::steady_clock::now() - start;
-  CHECK(calls.wait_for(2, 400ms) == 1);  // the burst was one callback
+  CHECK(calls.wait_for(2, 600ms) == 1);  // the burst was one callback
   CHECK(calls.snapshot()[0] == std::vector<std::string>{"en/gender/a.md", "en/gender/b.md"});
-  CHECK(settled >= 100ms);
+  CHECK(settled >= 250ms);
 
   // Scratch files and .git: no callback at all.
   kc::test::write_file(root / "en" / "gender" / ".a.md.swp", "swap");
   kc::test::write_file(root / "en" / "gender" / "a.md~", "backup");
   kc::test::write_file(root / "en" / "gender" / ".a.md.kc-tmp-1234", "temp");
   kc::test::write_file(root / ".git" / "objects" / "x", "object");
-  CHECK(calls.wait_for(2, 500ms) == 1);
+  CHECK(calls.wait_for(2, 700ms) == 1);
 
   // A folder created now, and a file in it at once.
   fs::create_directories(root / "fr" / "biodiversity");
   kc::test::write_file(root / "fr" / "biodiversity" / "c.md", "c");
   REQUIRE(calls.wait_for(2) == 2);
   // The file may land in the same callback as its folders or in a later one.
-  calls.wait_for(3, 300ms);
+  calls.wait_for(3, 600ms);
   bool seen = false;
   for (const auto& call : calls.snapshot()) {
     for (const auto& path : call) seen = seen || path == "fr" || path == "fr/biodiversity/c.md";
