@@ -97,16 +97,23 @@ TEST_CASE("kc serve --watch publishes hand edits under content/ and keeps the la
   const fs::path first = server.content.guide("en/gender/quarzite-watch.md");
   const fs::path second = server.content.guide("en/gender/plain-write.md");
 
+  // Rendered (and cached) before the change: the cache must not hide it afterwards.
+  CHECK_THAT(server.page("/topics/gender"), !Catch::Contains("Quarzite watch"));
+  CHECK_THAT(server.page("/search?q=vorpelline"), !Catch::Contains("/docs/en/quarzite-watch"));
+
   // (1) A new guide saved like an editor does (temp file renamed over it)...
   save_like_vim(first, guide("Quarzite watch", "The word vorpelline is only here."));
   const auto created = until([&] { return server.found("vorpelline") == 1; });
   REQUIRE(server.found("vorpelline") == 1);
   CHECK_THAT(server.page("/docs/en/quarzite-watch"), Catch::StartsWith("200\n") && Catch::Contains("vorpelline"));
   CHECK_THAT(server.page("/sitemap.xml"), Catch::Contains("/docs/en/quarzite-watch"));
+  CHECK_THAT(server.page("/topics/gender"), Catch::Contains("Quarzite watch"));
+  CHECK_THAT(server.page("/search?q=vorpelline"), Catch::Contains("/docs/en/quarzite-watch"));
   // ... and one written in place.
   kc::test::write_file(second, guide("Plain write", "The word tambourelle is only here."));
   const auto written = until([&] { return server.found("tambourelle") == 1; });
   REQUIRE(server.found("tambourelle") == 1);
+  CHECK_THAT(server.page("/topics/gender"), Catch::Contains("Plain write"));
 
   // (2) An edit changes the page (the response cache follows).
   save_like_vim(first, guide("Quarzite watch", "The word glissomar replaced it."));
@@ -141,6 +148,8 @@ TEST_CASE("kc serve --watch publishes hand edits under content/ and keeps the la
   const auto deleted = until([&] { return server.found("tambourelle") == 0; });
   CHECK(server.found("tambourelle") == 0);
   CHECK_THAT(server.page("/docs/en/plain-write"), Catch::StartsWith("404\n"));
+  CHECK_THAT(server.page("/topics/gender"), !Catch::Contains("Plain write"));
+  CHECK_THAT(server.page("/sitemap.xml"), !Catch::Contains("/docs/en/plain-write"));
 
   // A topic folder made after the start is watched too (the test corpus has no fr/gender/).
   const fs::path late = server.content.guide("fr/gender/arrive-tard.md");
