@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "content/text.h"
+#include "http/content_watch.h"
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
@@ -133,6 +134,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<P::Http::Endpoint> endpoint;
   std::unique_ptr<P::Http::Endpoint> upload_endpoint;  // PDF uploads only (options.h)
+  std::unique_ptr<staff::ContentWatcher> watcher;      // --watch only; uses `site`, so stopped first
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
   bool stopped = false;
@@ -382,6 +384,7 @@ void Server::start() {
   } catch (const std::exception& error) {
     std::cerr << "kc serve: the index was not brought up to date with the content folder: " << error.what() << '\n';
   }
+  if (options.watch) impl_->watcher = watch_content(impl_->site);
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()
@@ -423,6 +426,7 @@ std::uint16_t Server::upload_port() const {
 void Server::stop() {
   if (!impl_ || impl_->stopped) return;
   impl_->stopped = true;
+  impl_->watcher.reset();  // first: it uses the site; waits for a re-ingest under way to end
   impl_->draining = true;
   const auto deadline = Clock::now() + impl_->site.options.drain_timeout;
   while (impl_->in_flight > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));

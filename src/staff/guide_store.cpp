@@ -187,7 +187,7 @@ GuideStore::Plan GuideStore::plan_save(const std::string& language, const std::s
   return plan;
 }
 
-void GuideStore::reindex(const content::Corpus& corpus) const {
+search::IngestSummary GuideStore::reindex(const content::Corpus& corpus) const {
   search::IndexOptions index;
   index.index_dir = options_.index_dir;
   index.stop_words_dir = options_.stop_words_dir;
@@ -197,7 +197,7 @@ void GuideStore::reindex(const content::Corpus& corpus) const {
   // Never setenv() from a server thread (it races with getenv() elsewhere: indexer.cpp);
   // a few changed guides fit in Xapian's default buffer anyway.
   index.flush_threshold = 0;
-  search::ingest(corpus, index);
+  return search::ingest(corpus, index);
 }
 
 SaveResult GuideStore::save(const SaveRequest& request) {
@@ -311,16 +311,30 @@ void GuideStore::recover() {
   remove_stale_temp_files(options_.content_dir);
   history_.clear_stale_locks();
   finish_interrupted_move();
+  const Refresh refreshed = refresh_locked();
+  if (!refreshed.problems.empty()) {
+    std::cerr << "kc serve: the index was not brought up to date with " << options_.content_dir.string() << ": "
+              << refreshed.problems.size() << " problem(s), first " << content::to_string(refreshed.problems.front())
+              << " (run kc check)\n";
+  }
+}
+
+Refresh GuideStore::refresh() {
+  const std::lock_guard lock(mutex_);
+  return refresh_locked();
+}
+
+Refresh GuideStore::refresh_locked() const {
+  Refresh refreshed;
   std::error_code error;
-  if (!fs::exists(options_.index_dir, error)) return;  // nothing ingested yet: kc ingest makes the index
+  if (!fs::exists(options_.index_dir, error)) return refreshed;  // nothing ingested yet: kc ingest makes the index
   auto loaded = content::load_corpus(options_.content_dir);
   if (!loaded.problems.empty()) {
-    std::cerr << "kc serve: the index was not brought up to date with " << options_.content_dir.string() << ": "
-              << loaded.problems.size() << " problem(s), first " << content::to_string(loaded.problems.front())
-              << " (run kc check)\n";
-    return;
+    refreshed.problems = std::move(loaded.problems);
+    return refreshed;
   }
-  reindex(loaded.corpus);
+  refreshed.ingested = reindex(loaded.corpus);
+  return refreshed;
 }
 
 }  // namespace kc::staff

@@ -51,3 +51,11 @@ TEST_CASE("a wrong staff entry is refused with its place", "[cli][config]") {
                                   digest + "}\n"),
                     Contains("staff[1].token_sha256 is given twice"));
 }
+
+TEST_CASE("watch: true in the config file turns kc serve --watch on and a non-boolean is refused", "[cli][config]") {
+  kc::test::TempDir dir;
+  CHECK_FALSE(load(dir, "").watch);
+  CHECK(load(dir, "watch: true\n").watch);
+  CHECK_FALSE(load(dir, "watch: false\n").watch);
+  CHECK_THROWS_WITH(load(dir, "watch: sometimes\n"), Contains("kc.yaml:3: watch: 'sometimes' is not true or false"));
+}
