@@ -240,6 +240,8 @@ void add_serve(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0, 256));
   command->add_option("--max-upload-mb", flags->max_upload_mb, "Largest PDF upload in MB (env KC_MAX_UPLOAD_MB; default 50)")
       ->check(CLI::Range(1, 4096));
+  command->add_flag("--watch", flags->watch,
+                    "Re-ingest when a file under the content folder changes, printing its problems (env KC_WATCH)");
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }
 

@@ -37,6 +37,12 @@ int to_int(const std::string& text, const std::string& where) {
   throw std::runtime_error(where + ": '" + text + "' is not a whole number");
 }
 
+bool to_bool(const std::string& text, const std::string& where) {
+  if (text == "true" || text == "yes" || text == "on" || text == "1") return true;
+  if (text == "false" || text == "no" || text == "off" || text == "0") return false;
+  throw std::runtime_error(where + ": '" + text + "' is not true or false");
+}
+
 // One setting: how to apply a textual value (from the file or the environment).
 using Setter = std::function<void(http::ServerOptions&, const std::string& value, const std::string& where)>;
 
@@ -85,6 +91,7 @@ const std::map<std::string, Setter>& setters() {
          o.upload_port = static_cast<std::uint16_t>(port);
        }},
       {"upload_url", [](auto& o, const auto& v, const auto&) { o.upload_url = v; }},
+      {"watch", [](auto& o, const auto& v, const auto& w) { o.watch = to_bool(v, w); }},
       {"count_events", [](auto& o, const auto& v, const auto& w) { o.count_events = to_int(v, w) != 0; }},
   };
   return kSetters;
@@ -204,6 +211,7 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.host) options.host = *flags.host;
   if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
+  if (flags.watch) options.watch = true;
   if (flags.max_upload_mb) options.max_upload_bytes = static_cast<std::size_t>(*flags.max_upload_mb) << 20;
   resolve_robot_list(options.log.robots_file);
   resolve_web_dir(options.web_dir);

@@ -180,4 +180,33 @@ ComposedGuide compose_guide(const GuideForm& form) {
   return composed;
 }
 
+std::optional<std::string> with_attachment(const std::string& language, const std::string& slug,
+                                           std::string_view bytes, const std::string& file,
+                                           const std::string& title) {
+  GuideForm form = form_from_file(language, slug, bytes);
+  try {
+    YAML::Node extra = form.extra.empty() ? YAML::Node(YAML::NodeType::Map) : YAML::Load(form.extra);
+    if (!extra.IsMap()) return std::nullopt;
+    YAML::Node attachments = extra["attachments"];
+    if (!attachments.IsDefined() || attachments.IsNull()) attachments = YAML::Node(YAML::NodeType::Sequence);
+    if (!attachments.IsSequence()) return std::nullopt;
+    for (const auto& attachment : attachments) {
+      if (attachment.IsMap() && attachment["file"].IsScalar() && attachment["file"].Scalar() == file) {
+        return std::string(bytes);
+      }
+    }
+    YAML::Node attachment(YAML::NodeType::Map);
+    attachment["file"] = file;
+    attachment["title"] = title;
+    attachments.push_back(attachment);
+    extra["attachments"] = attachments;
+    YAML::Emitter out;
+    out << extra;
+    form.extra = std::string(out.c_str()) + "\n";
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+  return compose_guide(form).bytes;
+}
+
 }  // namespace kc::content

@@ -6,6 +6,7 @@
 // yaml-cpp reads and writes the YAML. Pure; thread-safe; never throws for bad input
 // (unreadable YAML in an existing file leaves its fields empty and the text in `extra`).
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,14 @@ struct ComposedGuide {
 // The guide file the form describes. The values are written by yaml-cpp (quoted where
 // YAML needs it), so nothing typed in a field can add a key or break the block.
 ComposedGuide compose_guide(const GuideForm& form);
+
+// The guide file `bytes` with `file` ("files/<name>.pdf") added to its `attachments:`
+// under `title`, every other key kept (the file is composed again, as a form save would).
+// The bytes unchanged when the guide already attaches that file; nullopt when its front
+// matter cannot be read or its `attachments:` is not a list (the person fixes it by hand).
+std::optional<std::string> with_attachment(const std::string& language, const std::string& slug,
+                                           std::string_view bytes, const std::string& file,
+                                           const std::string& title);
 
 // "BF, ML ,,GN" → {"BF", "ML", "GN"}.
 std::vector<std::string> split_list(std::string_view text);

@@ -7,7 +7,7 @@
 namespace kc::http {
 
 Site::Site(ServerOptions server_options)
-    : options(std::move(server_options)), pages(options.web_dir),
+    : options(std::move(server_options)), trusted_proxies(options.trusted_proxies), pages(options.web_dir),
       log(options.log, options.clock),
       cache(options.response_cache_bytes),
       guides(staff::StoreOptions{options.content_dir, options.index_dir, options.stop_words_dir}) {}

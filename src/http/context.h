@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "http/forwarded.h"
 #include "http/metrics.h"
 #include "http/options.h"
 #include "http/response_cache.h"
@@ -21,6 +22,7 @@ namespace kc::http {
 struct Site {
   explicit Site(ServerOptions server_options);
   ServerOptions options;
+  TrustedProxies trusted_proxies;  // options.trusted_proxies, parsed once
   render::Pages pages;
   stats::DownloadLog log;
   Metrics metrics;

@@ -11,6 +11,9 @@
 
 namespace kc::http {
 
+// A query parameter as a whole number from min to max; HttpError 400 naming it otherwise.
+int parse_int(const std::string& text, const char* name, int min, int max);
+
 // handlers_pages.cpp
 Response home_page(const Request& request, Context& context);
 Response topic_page(const Request& request, Context& context);

@@ -5,11 +5,13 @@
 #include <filesystem>
 
 #include "content/corpus.h"
+#include "content/guide_form.h"
 #include "http/errors.h"
 #include "http/handlers.h"
 #include "http/representation.h"
 #include "render/staff_work_pages.h"
 #include "staff/dashboard.h"
+#include "staff/guide_store.h"
 #include "staff/history.h"
 #include "staff/uploads.h"
 #include "stats/calendar.h"
@@ -23,17 +25,15 @@ std::string today(const Context& context) {
   return stats::format_day(stats::day_of_millis(stats::to_millis(context.site.options.clock())));
 }
 
-// The Git history of a guide file, for the dashboard's stale translations. A guide's
-// versions are found by language and file name (history.h), so <lang>/<topic>/<slug>.md
-// is enough. Commit times have whole seconds: two saves in the same second count as
-// simultaneous (the translation is then not called stale).
+// The Git history of a guide file, for the dashboard's stale translations: a guide's
+// versions are found by language and slug (history.h), so they follow a topic change.
 staff::FileHistory git_history(Context& context) {
-  return [&history = context.site.guides.history()](const std::string& path) {
+  return [changes = context.site.guides.history().changes()](const std::string& path) {
     const std::filesystem::path file(path);
     std::vector<staff::FileVersion> versions;
-    for (const staff::Version& version : history.versions(file.begin()->string(), file.stem().string())) {
-      versions.push_back({version.commit, version.time});
-    }
+    const auto found = changes->find(file.begin()->string() + "/" + file.stem().string());
+    if (found == changes->end()) return versions;
+    for (const auto& change : found->second) versions.push_back({change.commit, change.order});
     return versions;
   };
 }
@@ -93,22 +93,49 @@ bool names_a_guide(const content::Corpus& corpus, const std::string& guide) {
   return slash != std::string::npos && corpus.find(guide.substr(0, slash), guide.substr(slash + 1)) != nullptr;
 }
 
+// A stored upload joins the history (author: the staff member), and the guide it was sent
+// for lists it under `attachments:` (a save of that guide, so a commit of its own too).
+void record_upload(const Request& request, Context& context, render::UploadView& view) {
+  staff::GuideStore& guides = context.site.guides;
+  const std::string& staff = request.session->staff;
+  guides.history().commit({view.file}, staff, "Upload " + view.file);
+  if (view.guide.empty()) return;
+  const std::string language = view.guide.substr(0, view.guide.find('/'));
+  const std::string slug = view.guide.substr(language.size() + 1);
+  const auto guide = guides.read(language, slug);
+  const std::string title = view.title.empty() ? view.file.substr(view.file.rfind('/') + 1) : view.title;
+  const auto text = guide ? content::with_attachment(language, slug, guide->text, view.file, title) : std::nullopt;
+  view.attached = text && *text == guide->text;
+  if (!text || view.attached) return;
+  const staff::SaveRequest save{language, slug, *text, std::vector{guide->revision}, staff,
+                                "Attach " + view.file + " to " + view.guide};
+  const staff::SaveOutcome outcome = guides.save(save).outcome;
+  view.attached = outcome == staff::SaveOutcome::Replaced;
+}
+
 }  // namespace
 
 Response staff_dashboard(const Request& request, Context& context) {
   context.site.log.flush();  // count everything answered before this page
   const content::Corpus corpus = load_content(context);
   const staff::DashboardInputs inputs{&corpus, context.site.options.log.data_dir, today(context), git_history(context)};
+  render::DashboardView view;
+  view.only_todo = request.param("works") == "todo";
+  if (request.has_param("page")) view.page = parse_int(request.param("page"), "page", 1, 1000000);
   return html(render::staff_dashboard(context.site.pages, page_context(request), frame_of(request),
-                                      staff::build_dashboard(inputs)));
+                                      staff::build_dashboard(inputs), view));
 }
 
 Response staff_upload(const Request& request, Context& context) {
   render::UploadView view;
   view.action = upload_action(request, context);
-  if (request.method != "POST") return upload_page(request, context, view, 200);
+  if (request.method != "POST") {
+    view.guide = request.param("guide");  // the edit page's "attach a PDF" link names its guide
+    return upload_page(request, context, view, 200);
+  }
   view.name = request.field("name");
   view.guide = request.field("guide");
+  view.title = request.field("title");
   const FormPart* file = request.files.empty() ? nullptr : &request.files.front();
   if (file == nullptr || file->name != "file" || (file->filename.empty() && file->body.empty())) {
     view.outcome = "no_file";
@@ -126,8 +153,11 @@ Response staff_upload(const Request& request, Context& context) {
   view.file = result.file;
   view.bytes = result.bytes;
   view.used_by = result.used_by;
-  // A guide page shows its attachments' sizes: pages rendered before may not be kept.
-  if (result.bytes > 0) context.site.cache.clear();
+  if (result.bytes > 0) {
+    record_upload(request, context, view);
+    // A guide page shows its attachments' sizes: pages rendered before may not be kept.
+    context.site.cache.clear();
+  }
   return upload_page(request, context, view, outcome_status(result.outcome));
 }
 

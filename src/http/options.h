@@ -56,6 +56,8 @@ struct ServerOptions {
   std::string public_url;   // e.g. https://kc.example.org, for sitemap.xml; "" = from Host
   stats::LogOptions log;    // data_dir, robots, bulk threshold, retention
   std::size_t response_cache_bytes = 32 << 20;  // rendered pages and searches (response_cache.h); 0: off
+  // Re-ingest when a file under content_dir changes by hand (http/content_watch.h).
+  bool watch = false;
   bool count_events = true;  // false only to measure what counting costs (tools/bench/downloads)
   stats::Clock clock = stats::system_clock();  // for counting and "today"; tests move time
   // Tests only: called with a file response's path after the handler checked the file and

@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "content/text.h"
+#include "http/content_watch.h"
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
@@ -143,6 +144,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<P::Http::Endpoint> endpoint;
   std::unique_ptr<P::Http::Endpoint> upload_endpoint;  // PDF uploads only (options.h)
+  std::unique_ptr<staff::ContentWatcher> watcher;      // --watch only; uses `site`, so stopped first
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
   bool stopped = false;
@@ -319,13 +321,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
     const std::string peer_ip = peer->address().host();
-    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
-    request.origin = site_origin({site.options.public_url, request.header("host"),
-                                  is_trusted_peer(peer_ip, site.options.trusted_proxies),
+    const bool from_trusted_proxy = site.trusted_proxies.contains(peer_ip);
+    request.client_ip = site.trusted_proxies.client_address(peer_ip, request.header("x-forwarded-for"));
+    request.origin = site_origin({site.options.public_url, request.header("host"), from_trusted_proxy,
                                   request.header("x-forwarded-proto"), request.header("x-forwarded-host")});
     // Only a trusted proxy may say the client came over https (then cookies are Secure).
-    request.https = content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https") &&
-                    is_trusted_peer(peer_ip, site.options.trusted_proxies);
+    request.https =
+        from_trusted_proxy && content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https");
     request.upload_listener = upload_listener;
     const bool too_large = is_too_large(pistache_request, request, target);
     peer.reset();
@@ -421,6 +423,7 @@ void Server::start() {
   } catch (const std::exception& error) {
     std::cerr << "kc serve: the history of the content folder could not be started: " << error.what() << '\n';
   }
+  if (options.watch) impl_->watcher = watch_content(impl_->site);
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()
@@ -462,6 +465,7 @@ std::uint16_t Server::upload_port() const {
 void Server::stop() {
   if (!impl_ || impl_->stopped) return;
   impl_->stopped = true;
+  impl_->watcher.reset();  // first: it uses the site; waits for a re-ingest under way to end
   impl_->draining = true;
   const auto deadline = Clock::now() + impl_->site.options.drain_timeout;
   while (impl_->in_flight > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));

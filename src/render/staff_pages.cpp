@@ -116,6 +116,12 @@ std::string staff_edit(const Pages& pages, const PageContext& context, const Sta
   }
   problems(page, content, view.problems);
   if (!view.preview.empty()) content.SetValueAndShowSection("HTML", view.preview, "PREVIEW");
+  if (!view.is_new) {
+    const std::string guide = view.form.language + "/" + view.form.slug;
+    auto* tools = content.AddSectionDictionary("GUIDE_TOOLS");
+    tools->SetValue("HISTORY_URL", page.url(Link("/staff/history/" + guide)));
+    tools->SetValue("UPLOAD_URL", page.url(Link("/staff/upload").add("guide", guide)));
+  }
   fields(page, content, frame, view);
   return page.expand();
 }

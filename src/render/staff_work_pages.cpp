@@ -1,6 +1,8 @@
 #include "render/staff_work_pages.h"
 
+#include <algorithm>
 #include <ctime>
+#include <functional>
 
 #include "content/document.h"
 #include "render/page_frame.h"
@@ -13,11 +15,60 @@ std::string history_url(const std::string& language, const std::string& slug) {
   return Link("/staff/history/" + language + "/" + slug).str();
 }
 
-void dashboard_works(Page& page, const staff::Dashboard& dashboard) {
+// The first kListItems items of a list, for a range-for.
+template <typename T>
+std::vector<std::reference_wrapper<const T>> first_items(const std::vector<T>& items) {
+  return {items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), kListItems))};
+}
+
+bool needs_work(const staff::WorkRow& row) {
+  return std::any_of(row.languages.begin(), row.languages.end(),
+                     [](const staff::LanguageCell& cell) { return cell.state != staff::LanguageState::Present; });
+}
+
+// The summary line, the all/to-do switch, and the pager of the works table; returns the rows to show.
+std::vector<const staff::WorkRow*> dashboard_works_page(Page& page, const staff::Dashboard& dashboard,
+                                                        const DashboardView& view) {
+  auto& content = page.content();
+  std::size_t missing = 0, stale = 0;
+  std::vector<const staff::WorkRow*> rows;
+  for (const staff::WorkRow& row : dashboard.works) {
+    for (const staff::LanguageCell& cell : row.languages) {
+      missing += cell.state == staff::LanguageState::Missing;
+      stale += cell.state == staff::LanguageState::Stale;
+    }
+    if (!view.only_todo || needs_work(row)) rows.push_back(&row);
+  }
+  const auto number = [&](std::size_t n) { return page.strings().number(page.lang(), n); };
+  content.SetValue("SUMMARY", page.format("staff.dash.summary", {{"works", number(dashboard.works.size())},
+                                                                 {"missing", number(missing)},
+                                                                 {"stale", number(stale)}}));
+  content.SetValue("SWITCH_URL", page.url(view.only_todo ? Link("/staff") : Link("/staff").add("works", "todo")) + "#works");
+  content.SetValue("SWITCH", page.text(view.only_todo ? "staff.dash.show_all" : "staff.dash.show_todo"));
+  const std::size_t pages = std::max<std::size_t>(1, (rows.size() + kWorksPerPage - 1) / kWorksPerPage);
+  const std::size_t current = std::min<std::size_t>(static_cast<std::size_t>(std::max(view.page, 1)), pages);
+  if (pages > 1) {
+    auto* pager = content.AddSectionDictionary("PAGER");
+    pager->SetValue("PAGE", page.format("staff.dash.page", {{"n", number(current)}, {"total", number(pages)}}));
+    const auto url = [&](std::size_t n) {
+      Link link("/staff");
+      if (view.only_todo) link.add("works", "todo");
+      return page.url(link.add("page", static_cast<int>(n))) + "#works";
+    };
+    if (current > 1) pager->SetValueAndShowSection("PREV_URL", url(current - 1), "PREV");
+    if (current < pages) pager->SetValueAndShowSection("NEXT_URL", url(current + 1), "NEXT");
+  }
+  const std::size_t first = (current - 1) * kWorksPerPage;
+  const std::size_t last = std::min(rows.size(), first + kWorksPerPage);
+  return {rows.begin() + static_cast<std::ptrdiff_t>(first), rows.begin() + static_cast<std::ptrdiff_t>(last)};
+}
+
+void dashboard_works(Page& page, const staff::Dashboard& dashboard, const DashboardView& view) {
   auto& content = page.content();
   for (const auto& code : content::kLanguages) content.AddSectionDictionary("LANG_HEAD")->SetValue("CODE", code);
   content.SetValue("COUNTS_HEAD", page.format("staff.dash.counts", {{"month", dashboard.month}}));
-  for (const staff::WorkRow& row : dashboard.works) {
+  for (const staff::WorkRow* shown : dashboard_works_page(page, dashboard, view)) {
+    const staff::WorkRow& row = *shown;
     auto* work = content.AddSectionDictionary("WORK");
     work->SetValue("URL", edit_url(row.source_language, row.source_slug));
     work->SetValue("LANG", row.source_language);
@@ -31,9 +82,9 @@ void dashboard_works(Page& page, const staff::Dashboard& dashboard) {
                                      "MISSING");
         continue;
       }
-      auto* shown = item->AddSectionDictionary(cell.state == staff::LanguageState::Stale ? "STALE" : "PRESENT");
-      shown->SetValue("EDIT_URL", edit_url(cell.language, cell.slug));
-      shown->SetValue("HISTORY_URL", history_url(cell.language, cell.slug));
+      auto* links = item->AddSectionDictionary(cell.state == staff::LanguageState::Stale ? "STALE" : "PRESENT");
+      links->SetValue("EDIT_URL", edit_url(cell.language, cell.slug));
+      links->SetValue("HISTORY_URL", history_url(cell.language, cell.slug));
     }
     work->SetValue("COUNTS", page.strings().number(page.lang(), row.views) + " / " +
                                  page.strings().number(page.lang(), row.downloads));
@@ -41,12 +92,20 @@ void dashboard_works(Page& page, const staff::Dashboard& dashboard) {
   if (!dashboard.stats_available) content.ShowSection("NO_STATS");
 }
 
-// A list of guides in `section`, or its *_NONE paragraph when there are none.
+// "… and N more." under a list cut at kListItems, in its section `more`.
+void more_items(Page& page, std::size_t total, const std::string& more) {
+  if (total <= kListItems) return;
+  page.content().SetValueAndShowSection(
+      more, page.format("staff.dash.more", {{"n", page.strings().number(page.lang(), total - kListItems)}}), more);
+}
+
+// A list of guides in `section` (its first kListItems), or its *_NONE paragraph when there are none.
 void dashboard_guides(Page& page, const std::vector<staff::GuideRef>& guides, const std::string& section,
                       const std::string& none) {
   auto& content = page.content();
   if (guides.empty()) content.ShowSection(none);
-  for (const staff::GuideRef& guide : guides) {
+  more_items(page, guides.size(), section + "_MORE");
+  for (const staff::GuideRef& guide : first_items(guides)) {
     auto* item = content.AddSectionDictionary(section);
     item->SetValue("EDIT_URL", edit_url(guide.language, guide.slug));
     item->SetValue("LANG", guide.language);
@@ -58,7 +117,8 @@ void dashboard_guides(Page& page, const std::vector<staff::GuideRef>& guides, co
 void dashboard_backlog(Page& page, const staff::Dashboard& dashboard) {
   auto& content = page.content();
   if (dashboard.broken_links.empty()) content.ShowSection("LINKS_NONE");
-  for (const staff::BrokenLink& link : dashboard.broken_links) {
+  more_items(page, dashboard.broken_links.size(), "LINK_MORE");
+  for (const staff::BrokenLink& link : first_items(dashboard.broken_links)) {
     auto* item = content.AddSectionDictionary("LINK");
     item->SetValue("EDIT_URL", edit_url(link.guide.language, link.guide.slug));
     item->SetValue("PATH", link.guide.path);
@@ -66,7 +126,8 @@ void dashboard_backlog(Page& page, const staff::Dashboard& dashboard) {
     item->SetValue("TARGET", link.url);
   }
   if (dashboard.zero_searches.empty()) content.ShowSection("SEARCHES_NONE");
-  for (const stats::ZeroResultSearch& search : dashboard.zero_searches) {
+  more_items(page, dashboard.zero_searches.size(), "SEARCH_MORE");
+  for (const stats::ZeroResultSearch& search : first_items(dashboard.zero_searches)) {
     auto* item = content.AddSectionDictionary("SEARCH");
     item->SetValue("QUERY", search.query);
     item->SetValue("LANG", search.language);
@@ -78,13 +139,13 @@ void dashboard_backlog(Page& page, const staff::Dashboard& dashboard) {
 }  // namespace
 
 std::string staff_dashboard(const Pages& pages, const PageContext& context, const StaffFrame& frame,
-                            const staff::Dashboard& dashboard) {
+                            const staff::Dashboard& dashboard, const DashboardView& view) {
   const Engine& engine = pages.engine();
   Page page(engine, context, "staff_dashboard.tpl", engine.strings.get(context.ui_language, "staff.dash.title"));
   staff_frame(page, frame);
   page.content().SetValue("NEW_URL", "/staff/new");
   page.content().SetValue("UPLOAD_URL", "/staff/upload");
-  dashboard_works(page, dashboard);
+  dashboard_works(page, dashboard, view);
   dashboard_guides(page, dashboard.review_due, "REVIEW", "REVIEW_NONE");
   dashboard_guides(page, dashboard.drafts, "DRAFT", "DRAFTS_NONE");
   dashboard_guides(page, dashboard.scheduled, "SCHEDULED", "SCHEDULED_NONE");
@@ -104,6 +165,7 @@ std::string staff_upload(const Pages& pages, const PageContext& context, const S
   content.SetValue("CSRF", frame.csrf);
   content.SetValue("NAME", view.name);
   content.SetValue("GUIDE", view.guide);
+  content.SetValue("TITLE", view.title);
   content.SetValue("DASHBOARD_URL", "/staff");
   if (view.outcome.empty()) return page.expand();
   std::string guides;
@@ -118,6 +180,12 @@ std::string staff_upload(const Pages& pages, const PageContext& context, const S
     done->SetValue("MESSAGE", message);
     done->SetValue("URL", Link("/" + view.file).str());
     done->SetValue("FILE", view.file);
+    if (view.attached) {
+      done->SetValueAndShowSection("ATTACHED", page.format("staff.upload.attached", {{"guide", view.guide}}), "ATTACHED");
+      done->SetValue("GUIDE_URL", Link("/staff/edit/" + view.guide).str());
+    } else {
+      done->ShowSection("NOT_ATTACHED");
+    }
   } else {
     content.SetValueAndShowSection("MESSAGE", message, "PROBLEM");
   }

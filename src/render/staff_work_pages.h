@@ -18,6 +18,7 @@ struct UploadView {
   std::string action;  // where the form posts (the upload listener, http/options.h)
   std::string name;    // the fields as sent, kept on a refusal
   std::string guide;   // "<lang>/<slug>" or ""
+  std::string title;   // the attachment's title on that guide ("" : the file name)
   std::uint64_t max_bytes = 0;
   // "" (the empty form), or the outcome of a post: "done", "bad_name", "not_pdf",
   // "too_large", "confirm", "no_file", "bad_guide" (each a staff.upload.* string).
@@ -25,6 +26,7 @@ struct UploadView {
   std::string file;                  // "files/<name>.pdf"
   std::uint64_t bytes = 0;           // written
   std::vector<std::string> used_by;  // guide ids using `file` (for "confirm")
+  bool attached = false;             // "done": `guide` now lists the file under attachments:
 };
 
 // A guide's history: its versions, one compared with the current version, and the
@@ -41,8 +43,18 @@ struct HistoryView {
   std::string problem;   // why a restore was refused ("" when it was not)
 };
 
+// Which part of the works table the dashboard shows: a page of kWorksPerPage works, all of
+// them or only those with a missing or out-of-date translation. The other lists show their
+// first kListItems items and say how many more there are (kc check lists every broken link).
+struct DashboardView {
+  bool only_todo = false;
+  int page = 1;
+};
+inline constexpr std::size_t kWorksPerPage = 50;
+inline constexpr std::size_t kListItems = 50;
+
 std::string staff_dashboard(const Pages& pages, const PageContext& context, const StaffFrame& frame,
-                            const staff::Dashboard& dashboard);
+                            const staff::Dashboard& dashboard, const DashboardView& view);
 std::string staff_upload(const Pages& pages, const PageContext& context, const StaffFrame& frame,
                          const UploadView& view);
 

@@ -97,6 +97,38 @@ std::string address_problem(const std::string& language, const std::string& slug
   return "";
 }
 
+namespace {
+
+// A topic change moves the guide's file: the new file is written, then the old one removed.
+// A stop between the two would leave both (the same guide twice: every later check fails),
+// so the move is written down first, and recover() completes it.
+constexpr const char* kMoveJournal = ".kc-move";
+
+bool is_guide_path(const std::string& path) {
+  return !path.empty() && path.front() != '/' && path.find("..") == std::string::npos &&
+         fs::path(path).extension() == ".md";
+}
+
+}  // namespace
+
+// A move a stop interrupted: when its new file was written, the old one goes (and the
+// history gets the commit the save did not make); otherwise the old file stays as it was.
+void GuideStore::finish_interrupted_move() {
+  const fs::path journal = options_.content_dir / kMoveJournal;
+  std::error_code error;
+  if (!fs::exists(journal, error)) return;
+  std::istringstream lines(read_bytes(journal));
+  std::string from, to;
+  std::getline(lines, from);
+  std::getline(lines, to);
+  if (is_guide_path(from) && is_guide_path(to) && fs::exists(options_.content_dir / to, error)) {
+    remove_durably(options_.content_dir / from);
+    history_.commit({from, to}, "kc", "Move " + from + " to " + to + " (completed at start-up)");
+    std::cerr << "kc serve: completed the interrupted move of " << from << " to " << to << '\n';
+  }
+  remove_durably(journal);
+}
+
 // What a save or removal would do, worked out before anything is written.
 struct GuideStore::Plan {
   std::optional<GuideFile> existing;
@@ -155,7 +187,7 @@ GuideStore::Plan GuideStore::plan_save(const std::string& language, const std::s
   return plan;
 }
 
-void GuideStore::reindex(const content::Corpus& corpus) const {
+search::IngestSummary GuideStore::reindex(const content::Corpus& corpus) const {
   search::IndexOptions index;
   index.index_dir = options_.index_dir;
   index.stop_words_dir = options_.stop_words_dir;
@@ -165,7 +197,7 @@ void GuideStore::reindex(const content::Corpus& corpus) const {
   // Never setenv() from a server thread (it races with getenv() elsewhere: indexer.cpp);
   // a few changed guides fit in Xapian's default buffer anyway.
   index.flush_threshold = 0;
-  search::ingest(corpus, index);
+  return search::ingest(corpus, index);
 }
 
 SaveResult GuideStore::save(const SaveRequest& request) {
@@ -194,11 +226,16 @@ SaveResult GuideStore::save_locked(const SaveRequest& request, const std::string
   result.revision = revision_of(text);
   if (existing && existing->path == plan.path && existing->text == text) return result;  // nothing to do
   history_.ensure_repository();
-  write_atomically(options_.content_dir / plan.path, text);
   std::vector<std::string> changed = {plan.path};
   if (existing && existing->path != plan.path) {
+    const fs::path journal = options_.content_dir / kMoveJournal;
+    write_atomically(journal, existing->path + "\n" + plan.path + "\n");
+    write_atomically(options_.content_dir / plan.path, text);
     remove_durably(options_.content_dir / existing->path);
+    remove_durably(journal);
     changed.push_back(existing->path);
+  } else {
+    write_atomically(options_.content_dir / plan.path, text);
   }
   reindex(plan.corpus);
   const std::string message =
@@ -274,16 +311,31 @@ void GuideStore::recover() {
   const std::lock_guard lock(mutex_);
   remove_stale_temp_files(options_.content_dir);
   history_.clear_stale_locks();
+  finish_interrupted_move();
+  const Refresh refreshed = refresh_locked();
+  if (!refreshed.problems.empty()) {
+    std::cerr << "kc serve: the index was not brought up to date with " << options_.content_dir.string() << ": "
+              << refreshed.problems.size() << " problem(s), first " << content::to_string(refreshed.problems.front())
+              << " (run kc check)\n";
+  }
+}
+
+Refresh GuideStore::refresh() {
+  const std::lock_guard lock(mutex_);
+  return refresh_locked();
+}
+
+Refresh GuideStore::refresh_locked() const {
+  Refresh refreshed;
   std::error_code error;
-  if (!fs::exists(options_.index_dir, error)) return;  // nothing ingested yet: kc ingest makes the index
+  if (!fs::exists(options_.index_dir, error)) return refreshed;  // nothing ingested yet: kc ingest makes the index
   auto loaded = content::load_corpus(options_.content_dir);
   if (!loaded.problems.empty()) {
-    std::cerr << "kc serve: the index was not brought up to date with " << options_.content_dir.string() << ": "
-              << loaded.problems.size() << " problem(s), first " << content::to_string(loaded.problems.front())
-              << " (run kc check)\n";
-    return;
+    refreshed.problems = std::move(loaded.problems);
+    return refreshed;
   }
-  reindex(loaded.corpus);
+  refreshed.ingested = reindex(loaded.corpus);
+  return refreshed;
 }
 
 }  // namespace kc::staff

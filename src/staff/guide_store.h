@@ -12,10 +12,11 @@
 // topic taken from its front matter (a new topic moves the file). Its revision (the
 // HTTP ETag, unquoted) is a digest of the file's bytes, so a hand edit changes it too.
 //
-// Thread safety: every call may come from any thread; saves, removals and restores are
-// serialised by the store's mutex. Throws std::runtime_error (or HistoryError,
-// search::SearchError) only for failures of the disk, the repository or the index, never
-// for bad input: that is a SaveResult with problems.
+// Thread safety: every call may come from any thread; saves, removals, restores and
+// refreshes (hand edits seen by `kc serve --watch`) are serialised by the store's mutex.
+// Throws std::runtime_error (or HistoryError, search::SearchError) only for failures of
+// the disk, the repository or the index, never for bad input: that is a SaveResult with
+// problems.
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -25,6 +26,7 @@
 
 #include "content/corpus.h"
 #include "content/problem.h"
+#include "search/indexer.h"
 #include "staff/history.h"
 
 namespace kc::staff {
@@ -69,6 +71,12 @@ struct SaveResult {
   std::string commit;    // the history commit of a successful save
 };
 
+// What bringing the index up to date with content/ did.
+struct Refresh {
+  std::vector<content::Problem> problems;           // content/ has problems: the index was left alone
+  std::optional<search::IngestSummary> ingested;  // nullopt: problems, or no index yet (kc ingest makes it)
+};
+
 struct StoreOptions {
   std::filesystem::path content_dir;
   std::filesystem::path index_dir;
@@ -101,19 +109,27 @@ class GuideStore {
 
   History& history() { return history_; }
 
-  // At server start: removes the temp files a killed save left behind, and brings the
+  // At server start: removes the temp files a killed save left behind, completes a topic
+  // change's move of the file that a stop interrupted (never two files for one guide), and brings the
   // index up to date with content/ (a save killed between its rename and its re-index
   // left a newer file than the index). Does nothing to the index while content/ has
   // problems (printed on stderr) or before the first `kc ingest`.
   void recover();
 
+  // Brings the index up to date with content/ as it is now (hand edits: `kc serve
+  // --watch`), serialised with saves; as recover(), leaves the index alone while content/
+  // has problems, which it returns (paths relative to content/, as `kc check` prints them).
+  Refresh refresh();
+
  private:
+  Refresh refresh_locked() const;  // with mutex_ held
   struct Plan;
   Plan plan_save(const std::string& language, const std::string& slug, const std::string& text) const;
   SaveResult save_locked(const SaveRequest& request, const std::string& text, bool if_match_required);
   static std::optional<SaveOutcome> precondition(const std::optional<GuideFile>& existing,
                                                  const std::optional<std::vector<std::string>>& if_match, bool required);
-  void reindex(const content::Corpus& corpus) const;
+  search::IngestSummary reindex(const content::Corpus& corpus) const;
+  void finish_interrupted_move();
 
   StoreOptions options_;
   History history_;

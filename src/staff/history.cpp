@@ -294,4 +294,70 @@ std::string History::diff(const std::string& language, const std::string& slug, 
   return text;
 }
 
+namespace {
+
+using DiffPtr = std::unique_ptr<git_diff, Freer<git_diff, git_diff_free>>;
+
+// "<lang>/<topic>/<slug>.md" → "<lang>/<slug>"; "" for any other file.
+std::string guide_key(const char* path) {
+  if (path == nullptr) return {};
+  const fs::path file(path);
+  std::vector<std::string> parts;
+  for (const auto& part : file) parts.push_back(part.string());
+  if (parts.size() != 3 || file.extension() != ".md") return {};
+  return parts[0] + "/" + file.stem().string();
+}
+
+}  // namespace
+
+std::shared_ptr<const History::Changes> History::changes() {
+  const std::lock_guard lock(mutex_);
+  Repository& r = *repository_;
+  auto changes = std::make_shared<Changes>();
+  if (!r.open()) return changes;
+  const CommitPtr head = r.head();
+  if (!head) return changes;
+  char head_hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(head_hex, sizeof head_hex, git_commit_id(head.get()));
+  if (changes_ && changes_head_ == head_hex) return changes_;
+
+  git_revwalk* raw_walk = nullptr;
+  r.check(git_revwalk_new(&raw_walk, r.repo.get()), "walking the history");
+  const WalkPtr walk(raw_walk);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  r.check(git_revwalk_push_head(walk.get()), "walking the history");
+  git_oid id;
+  std::int64_t order = 0;  // 0 for HEAD, then -1, -2… : newer is larger
+  while (git_revwalk_next(&id, walk.get()) == 0) {
+    const CommitPtr commit = r.lookup(id);
+    const CommitPtr parent = r.first_parent(commit.get());
+    git_tree* raw_tree = nullptr;
+    r.check(git_commit_tree(&raw_tree, commit.get()), "reading a commit's tree");
+    const TreePtr tree(raw_tree);
+    TreePtr parent_tree;
+    if (parent) {
+      r.check(git_commit_tree(&raw_tree, parent.get()), "reading a commit's tree");
+      parent_tree.reset(raw_tree);
+    }
+    git_diff* raw_diff = nullptr;
+    r.check(git_diff_tree_to_tree(&raw_diff, r.repo.get(), parent_tree.get(), tree.get(), nullptr), "comparing trees");
+    const DiffPtr diff(raw_diff);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &id);
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      for (const char* path : {delta->new_file.path, delta->old_file.path}) {
+        const std::string key = guide_key(path);
+        if (key.empty()) continue;
+        auto& versions = (*changes)[key];
+        if (versions.empty() || versions.back().commit != hex) versions.push_back({hex, order});  // a move: once
+      }
+    }
+    --order;
+  }
+  changes_head_ = head_hex;
+  changes_ = changes;
+  return changes;
+}
+
 }  // namespace kc::staff

@@ -11,6 +11,7 @@
 // error (empty / nullopt).
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -70,10 +71,22 @@ class History {
   std::string diff(const std::string& language, const std::string& slug, const std::string& from,
                    const std::string& to);
 
+  // Every guide's versions at once, from one walk of the history (versions() walks it once
+  // per guide, too slow for a dashboard of thousands): "<lang>/<slug>" → the commits that
+  // changed it, newest first. Computed again only when HEAD has moved.
+  struct Change {
+    std::string commit;      // full hex object id
+    std::int64_t order = 0;  // its place in the log: a later commit has a larger order
+  };
+  using Changes = std::map<std::string, std::vector<Change>>;
+  std::shared_ptr<const Changes> changes();
+
  private:
   struct Repository;
   std::unique_ptr<Repository> repository_;
   std::mutex mutex_;
+  std::string changes_head_;  // the HEAD `changes_` was computed at
+  std::shared_ptr<const Changes> changes_;
 };
 
 }  // namespace kc::staff

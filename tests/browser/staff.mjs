@@ -17,31 +17,14 @@
 // Throughout: no <script> on any staff page, and no failed request, console error or
 // page error; HTTP errors other than the expected 422 of the invalid form fail the test.
 // Prints one line per step and `staff: N passed, M failed`; exit 0 only when all passed.
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const top = path.resolve(here, '..', '..');
-const require = createRequire(path.join(top, 'tools', 'package.json'));
+import { parseArguments, playwrightChromium, Report } from './common.mjs';
 
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error(`staff: playwright-core is missing from tools/node_modules: run tools/setup.sh --test (${e.message})`);
-  process.exit(2);
-}
-
-const base = (process.argv[2] || '').replace(/\/+$/, '');
+const chromium = playwrightChromium('staff');
 const token = process.env.KC_E2E_STAFF_TOKEN || '';
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base) || !token) {
-  console.error('usage: KC_E2E_STAFF_TOKEN=… node tests/browser/staff.mjs http://127.0.0.1:PORT [OUTDIR]');
-  process.exit(2);
-}
-const outDir = path.resolve(process.argv[3] || path.join(top, 'test-results', 'browser'));
-mkdirSync(outDir, { recursive: true });
+const { base, outDir } = parseArguments('KC_E2E_STAFF_TOKEN=… node tests/browser/staff.mjs http://127.0.0.1:PORT [OUTDIR]',
+  'browser', !!token);
 
 // A word no starter guide has, so the search finds only the new guide.
 const WORD = 'zinzolinage';
@@ -50,32 +33,8 @@ const FRENCH = { slug: 'bassins-residus-e2e', title: 'Des bassins à résidus qu
 const FRENCH_BODY = `Un bassin bien construit garde les résidus et l'eau sale loin de la rivière.\n\n## Le ${WORD}\n\nLe ${WORD} consiste à compacter la digue couche par couche.\n`;
 const BROKEN = '\nVoir aussi [le guide des digues](digues-introuvables.md).\n';
 
-let passed = 0;
-let failed = 0;
-const failures = [];
-function pass(step, detail = '') {
-  passed += 1;
-  console.log(`ok   ${step}${detail ? ` — ${detail}` : ''}`);
-}
-function fail(step, detail) {
-  failed += 1;
-  failures.push(`${step}: ${detail}`);
-  console.log(`FAIL ${step} — ${detail}`);
-}
-function check(step, cond, okDetail, failDetail) {
-  if (cond) pass(step, okDetail);
-  else fail(step, failDetail);
-  return cond;
-}
-async function step(name, fn) {
-  try {
-    const r = await fn();
-    return r === undefined ? true : r;
-  } catch (e) {
-    fail(name, (e && e.message ? e.message : String(e)).split('\n')[0]);
-    return false;
-  }
-}
+const report = new Report('staff');
+const [pass, fail, check, step] = [report.pass, report.fail, report.check, report.step].map((f) => f.bind(report));
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -246,10 +205,4 @@ try {
   await browser.close();
 }
 
-if (failed === 0) {
-  console.log(`staff: ${passed} passed, 0 failed`);
-  process.exit(0);
-}
-console.log(`staff: ${passed} passed, ${failed} failed`);
-for (const f of failures) console.log(`  - ${f}`);
-process.exit(1);
+report.finish();

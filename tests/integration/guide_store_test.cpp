@@ -53,6 +53,29 @@ TEST_CASE("a new topic moves the guide's file, and its history follows it", "[st
              Contains("-topic: best-practice") && Contains("+topic: hiv-aids"));
 }
 
+TEST_CASE("a move a stop interrupted is completed at start-up, never two files for one guide", "[staff][store]") {
+  Store s;
+  const auto first = s.save(guide("best-practice", "Premier."));
+  REQUIRE(first.outcome == SaveOutcome::Created);
+  // What a kill between the new file's rename and the old file's removal leaves.
+  kc::staff::write_atomically(s.content.content() / ".kc-move", "fr/best-practice/deplace.md\nfr/hiv-aids/deplace.md\n");
+  kc::staff::write_atomically(s.content.guide("fr/hiv-aids/deplace.md"), guide("hiv-aids", "Second."));
+  s.store.recover();
+  CHECK_FALSE(std::filesystem::exists(s.content.guide("fr/best-practice/deplace.md")));
+  CHECK_FALSE(std::filesystem::exists(s.content.content() / ".kc-move"));
+  CHECK(s.store.read("fr", "deplace")->text == guide("hiv-aids", "Second."));
+  CHECK(s.content.search_ids("Second", "fr") == std::vector<std::string>{"fr/deplace"});
+  CHECK(s.content.search_ids("Premier", "fr").empty());
+  CHECK(s.store.history().versions("fr", "deplace").front().path == "fr/hiv-aids/deplace.md");
+
+  // Killed before the new file was renamed into place: the old file stays, the journal goes.
+  kc::staff::write_atomically(s.content.content() / ".kc-move", "fr/hiv-aids/deplace.md\nfr/gender/deplace.md\n");
+  s.store.recover();
+  CHECK(std::filesystem::exists(s.content.guide("fr/hiv-aids/deplace.md")));
+  CHECK_FALSE(std::filesystem::exists(s.content.content() / ".kc-move"));
+  CHECK(s.save(guide("gender", "Troisième."), s.store.read("fr", "deplace")->revision).outcome == SaveOutcome::Replaced);
+}
+
 TEST_CASE("an unchanged save writes and commits nothing, check() writes nothing", "[staff][store]") {
   Store s;
   const auto first = s.save(guide("best-practice", "Pareil."));

@@ -44,11 +44,12 @@ std::string pdf_of_size(std::size_t bytes) {
 }
 
 httplib::Result upload(TestServer& server, const std::string& name, const std::string& bytes,
-                       const std::string& guide = "", bool replace = false) {
+                       const std::string& guide = "", bool replace = false, const std::string& title = "") {
   const SignedIn staff(server);
   httplib::MultipartFormDataItems items = {{"csrf", staff.session.csrf, "", ""},
                                            {"name", name, "", ""},
                                            {"guide", guide, "", ""},
+                                           {"title", title, "", ""},
                                            {"file", bytes, "upload.pdf", "application/pdf"}};
   if (replace) items.push_back({"replace", "yes", "", ""});
   return upload_client(server).Post("/staff/upload", staff.headers(), items);
@@ -72,10 +73,9 @@ TEST_CASE("staff dashboard: staff only, every work with its languages present, m
   CHECK(anonymous->get_header_value("Location") == "/staff/login");
 
   // The English changes after its French translation was saved (a commit by hand, as
-  // staff who still use files make one): a second later than the first commit, which
-  // starts the history of content/ as it is.
+  // staff who still use files make one), within the same second as the first commit,
+  // which starts the history of content/ as it is: the order of commits decides, not their time.
   server.server().site().guides.history().commit({}, "kc", "Start");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   const auto english = server.content().guide("en/best-practice/retort.md");
   kc::test::write_file(english, kc::test::read_file(english) + "\nA new paragraph.\n");
   server.server().site().guides.history().commit({"en/best-practice/retort.md"}, "Ada", "Retort: a new paragraph");
@@ -118,6 +118,56 @@ TEST_CASE("staff dashboard: staff only, every work with its languages present, m
   CHECK_THAT(french->body, Contains("À revoir"));
 }
 
+TEST_CASE("staff dashboard: works come 50 to a page, all or only those that need work", "[http][staff][dashboard]") {
+  TestServer server(staff_server());
+  for (int i = 0; i < 60; ++i) {  // 60 more English guides, none translated (hand-written files)
+    const std::string slug = "extra-" + std::to_string(100 + i);
+    kc::test::write_file(server.content().guide("en/best-practice/" + slug + ".md"),
+                         "---\ntitle: Extra " + std::to_string(100 + i) + "\ntopic: best-practice\nlanguage: en\n---\nText.\n");
+  }
+  for (const std::string language : {"fr", "es", "pt"}) {  // one work in all four languages
+    kc::test::write_file(server.content().guide(language + "/best-practice/extra-100-" + language + ".md"),
+                         "---\ntitle: Extra 100 " + language + "\ntopic: best-practice\nlanguage: " + language +
+                             "\ntranslations: { en: extra-100 }\n---\nTexte.\n");
+  }
+  const SignedIn staff(server);
+  auto client = server.http();
+  const auto first = client.Get("/staff", staff.headers());
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK_THAT(first->body, Contains("Page 1 of 2"));
+  CHECK_THAT(first->body, Contains("href=\"/staff?page=2#works\" rel=\"next\""));
+  const auto rows = [](const std::string& html) {
+    std::size_t count = 0;
+    for (auto at = html.find("<th scope=\"row\">"); at != std::string::npos; at = html.find("<th scope=\"row\">", at + 1)) ++count;
+    return count;
+  };
+  CHECK(rows(first->body) == 50);
+  const auto second = client.Get("/staff?page=2", staff.headers());
+  REQUIRE(second);
+  CHECK_THAT(second->body, Contains("Page 2 of 2"));
+  CHECK_THAT(second->body, Contains("rel=\"prev\""));
+  const std::size_t total = rows(first->body) + rows(second->body);
+  CHECK(total > 60);
+  CHECK(client.Get("/staff?page=0", staff.headers())->status == 400);
+  CHECK(client.Get("/staff?page=x", staff.headers())->status == 400);
+  CHECK_THAT(client.Get("/staff?page=99", staff.headers())->body, Contains("Page 2 of 2"));  // the last page
+
+  // Only the works that need work: every extra guide but the first lacks three
+  // translations; the fully translated one is left out.
+  const auto todo = client.Get("/staff?works=todo", staff.headers());
+  REQUIRE(todo);
+  CHECK_THAT(todo->body, Contains("Extra 101"));
+  CHECK_FALSE(todo->body.find("Extra 100<") != std::string::npos);
+  CHECK_THAT(todo->body, Contains("href=\"/staff#works\">Show all"));
+  std::size_t todo_rows = rows(todo->body);
+  if (const auto next = client.Get("/staff?works=todo&page=2", staff.headers()); next && next->body.find("Page 2") != std::string::npos) {
+    todo_rows += rows(next->body);
+  }
+  CHECK(todo_rows < total);
+  CHECK(todo_rows >= 59);
+}
+
 TEST_CASE("staff dashboard: zero-result searches and broken links appear", "[http][staff][dashboard]") {
   TestServer server(staff_server());
   auto client = server.http();
@@ -153,6 +203,39 @@ TEST_CASE("staff upload: a good PDF is written and served with its size on the g
   REQUIRE(fresh);
   CHECK(fresh->status == 201);
   CHECK(files_in(server.content().content() / "files") == std::set<std::string>{"manual.pdf", "retort-poster.pdf"});
+}
+
+TEST_CASE("staff upload: a PDF sent for a guide joins its attachments and the history", "[http][staff][upload]") {
+  TestServer server(staff_server());
+  auto client = server.http();
+  const SignedIn staff(server);
+  const auto form = client.Get("/staff/upload?guide=en/retort", staff.headers());
+  REQUIRE(form);
+  CHECK_THAT(form->body, Contains("value=\"en/retort\""));  // the edit page's link names its guide
+
+  const auto answer = upload(server, "retort-poster", pdf_of_size(40 * 1024), "en/retort", false, "Retort poster");
+  REQUIRE(answer);
+  CHECK(answer->status == 201);
+  CHECK_THAT(answer->body, Contains("en/retort"));
+  const auto file = server.server().site().guides.read("en", "retort");
+  REQUIRE(file);
+  CHECK_THAT(file->text, Contains("files/retort-poster.pdf"));
+  CHECK_THAT(file->text, Contains("Retort poster"));
+  const auto guide = client.Get("/docs/en/retort");
+  REQUIRE(guide);
+  CHECK_THAT(guide->body, Contains("Retort poster"));
+  CHECK_THAT(guide->body, Contains("40 KB"));
+  const auto versions = server.server().site().guides.history().versions("en", "retort");
+  REQUIRE_FALSE(versions.empty());
+  CHECK(versions.front().author == "Ada");
+  CHECK(versions.front().message == "Attach files/retort-poster.pdf to en/retort");
+
+  // Sent again (replacing it): still listed once, no new version of the guide.
+  REQUIRE(upload(server, "retort-poster", pdf_of_size(50 * 1024), "en/retort", true, "Retort poster")->status == 200);
+  const auto again = server.server().site().guides.read("en", "retort");
+  REQUIRE(again);
+  CHECK(again->revision == file->revision);
+  CHECK(server.server().site().guides.history().versions("en", "retort").size() == versions.size());
 }
 
 TEST_CASE("staff upload: refusals write nothing", "[http][staff][upload]") {

@@ -60,3 +60,11 @@ TEST_CASE("max_guide_bytes is read from the config file and checked", "[cli][con
   CHECK_THROWS_WITH(load(dir, "max_guide_bytes: -1\n"), Contains("max_guide_bytes must be between"));
   CHECK_THROWS_WITH(load(dir, "max_guide_bytes: lots\n"), Contains("is not a whole number"));
 }
+
+TEST_CASE("watch: true in the config file turns kc serve --watch on and a non-boolean is refused", "[cli][config]") {
+  kc::test::TempDir dir;
+  CHECK_FALSE(load(dir, "").watch);
+  CHECK(load(dir, "watch: true\n").watch);
+  CHECK_FALSE(load(dir, "watch: false\n").watch);
+  CHECK_THROWS_WITH(load(dir, "watch: sometimes\n"), Contains("kc.yaml:3: watch: 'sometimes' is not true or false"));
+}

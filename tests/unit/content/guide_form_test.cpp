@@ -79,3 +79,25 @@ TEST_CASE("each front-matter line is mapped to the form field written on it", "[
   CHECK(published);
   CHECK(composed.field_at_line.rbegin()->first == composed.body_line - 2);  // the last line before "---"
 }
+
+TEST_CASE("an attachment is added once, every other key kept", "[content][guide_form]") {
+  const std::string file = compose_guide(sample()).bytes;
+  const auto with = kc::content::with_attachment("fr", "cornue", file, "files/cornue.pdf", "Affiche: « cornue »");
+  REQUIRE(with);
+  const auto parsed = parse_document("fr/best-practice/cornue.md", *with);
+  REQUIRE(parsed.problems.empty());
+  REQUIRE(parsed.document.attachments.size() == 1);
+  CHECK(parsed.document.attachments[0].file == "files/cornue.pdf");
+  CHECK(parsed.document.attachments[0].title == "Affiche: « cornue »");
+  CHECK_THAT(*with, Contains("PNUE (2012)"));
+  CHECK(form_from_file("fr", "cornue", *with).title == sample().title);
+
+  CHECK(kc::content::with_attachment("fr", "cornue", *with, "files/cornue.pdf", "again") == *with);
+  const auto second = kc::content::with_attachment("fr", "cornue", *with, "files/autre.pdf", "Autre");
+  REQUIRE(second);
+  CHECK(parse_document("fr/best-practice/cornue.md", *second).document.attachments.size() == 2);
+
+  GuideForm odd = sample();
+  odd.extra = "attachments: files/x.pdf\n";  // not a list: left to the person to fix
+  CHECK_FALSE(kc::content::with_attachment("fr", "cornue", compose_guide(odd).bytes, "files/cornue.pdf", "t"));
+}
