@@ -158,6 +158,16 @@ struct History::Repository {
     return std::nullopt;
   }
 
+  // The commits from HEAD back, newest first (a merge's parents in time order).
+  WalkPtr walk_from_head() const {
+    git_revwalk* raw = nullptr;
+    check(git_revwalk_new(&raw, repo.get()), "walking the history");
+    WalkPtr walk(raw);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    check(git_revwalk_push_head(walk.get()), "walking the history");
+    return walk;
+  }
+
   CommitPtr first_parent(const git_commit* commit) const {
     if (git_commit_parentcount(commit) == 0) return nullptr;
     git_commit* parent = nullptr;
@@ -235,11 +245,7 @@ std::vector<Version> History::versions(const std::string& language, const std::s
   Repository& r = *repository_;
   std::vector<Version> versions;
   if (!r.open() || !r.head()) return versions;
-  git_revwalk* raw = nullptr;
-  r.check(git_revwalk_new(&raw, r.repo.get()), "walking the history");
-  const WalkPtr walk(raw);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  r.check(git_revwalk_push_head(walk.get()), "walking the history");
+  const WalkPtr walk = r.walk_from_head();
   git_oid id;
   while (versions.size() < limit && git_revwalk_next(&id, walk.get()) == 0) {
     const CommitPtr commit = r.lookup(id);
@@ -321,11 +327,7 @@ std::shared_ptr<const History::Changes> History::changes() {
   git_oid_tostr(head_hex, sizeof head_hex, git_commit_id(head.get()));
   if (changes_ && changes_head_ == head_hex) return changes_;
 
-  git_revwalk* raw_walk = nullptr;
-  r.check(git_revwalk_new(&raw_walk, r.repo.get()), "walking the history");
-  const WalkPtr walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  r.check(git_revwalk_push_head(walk.get()), "walking the history");
+  const WalkPtr walk = r.walk_from_head();
   git_oid id;
   std::int64_t order = 0;  // 0 for HEAD, then -1, -2… : newer is larger
   while (git_revwalk_next(&id, walk.get()) == 0) {

@@ -7,8 +7,7 @@
 #include <random>
 #include <thread>
 
-#include "support/process.h"
-#include "support/test_server.h"
+#include "support/serve_process.h"
 
 using kc::test::Process;
 
@@ -29,55 +28,19 @@ std::string long_guide(const std::string& marker) {
   return text;
 }
 
-struct CrashServer {
-  kc::test::ContentFixture content;
-  kc::test::TempDir data, cwd;
-  int port = 0;
-
-  std::unique_ptr<Process> start() {
-    port = kc::test::free_port();
-    auto server = std::make_unique<Process>(
-        KC_BINARY,
-        std::vector<std::string>{"serve", "--content", content.content().string(), "--index", content.index().string(),
-                                 "--data", data.path().string(), "--port", std::to_string(port), "--threads", "2"},
-        cwd.path(),
-        std::map<std::string, std::string>{{"KC_STAFF_TOKEN", "crash-token"},
-                                           {"KC_MAX_REQUEST_BYTES", "4000000"},
-                                           {"KC_ROBOTS_FILE", kc::test::robots_file().string()},
-                                           {"KC_WEB", kc::test::web_dir().string()}});
-    httplib::Client client("127.0.0.1", port);
-    for (int attempt = 0; attempt < 400 && server->running(); ++attempt) {
-      if (const auto result = client.Get("/healthz"); result && result->status == 200) return server;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    FAIL("kc serve did not start: " << server->standard_error());
-    return server;
-  }
-
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(20, 0);
-    return client;
-  }
-
-  std::uint64_t found(const std::string& word) const {
-    const auto result = client().Get("/api/search?q=" + word);
-    REQUIRE(result);
-    REQUIRE(result->status == 200);
-    return nlohmann::json::parse(result->body)["total"].get<std::uint64_t>();
-  }
-};
 
 }  // namespace
 
 TEST_CASE("a save killed at any moment leaves the old or the new file, and the index follows it", "[http][staff][crash]") {
-  CrashServer setup;
-  setup.content.ingest();
+  kc::test::ServeProcess setup;
+  const auto start = [&setup]() -> Process& {
+    return setup.start({}, {{"KC_STAFF_TOKEN", "crash-token"}, {"KC_MAX_REQUEST_BYTES", "4000000"}});
+  };
   const fs::path file = setup.content.guide("fr/best-practice/longue.md");
   const httplib::Headers staff = {{"Authorization", "Bearer crash-token"}, {"If-Match", "*"}};
   std::chrono::milliseconds save_time{0};
   {
-    auto server = setup.start();
+    Process& server = start();
     const auto started = std::chrono::steady_clock::now();
     auto created = setup.client().Put("/api/staff/guides/fr/longue", {{"Authorization", "Bearer crash-token"}},
                                       long_guide(kMarkers[0]), "text/markdown");
@@ -85,7 +48,7 @@ TEST_CASE("a save killed at any moment leaves the old or the new file, and the i
     INFO(created->body);
     REQUIRE(created->status == 201);
     save_time = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    server->kill();
+    server.kill();
   }
   std::mt19937 random(14);
   std::string previous = long_guide(kMarkers[0]);
@@ -99,10 +62,10 @@ TEST_CASE("a save killed at any moment leaves the old or the new file, and the i
     INFO("round " << round);
     const std::string marker = kMarkers[round];
     const std::string next = long_guide(marker);
-    auto server = setup.start();
+    Process& server = start();
     std::thread saver([&] { setup.client().Put("/api/staff/guides/fr/longue", staff, next, "text/markdown"); });
     std::this_thread::sleep_for(std::chrono::milliseconds(round % 2 ? early(random) : anywhere(random)));
-    server->kill();
+    server.kill();
     saver.join();
 
     const std::string on_disk = kc::test::read_file(file);
@@ -110,7 +73,7 @@ TEST_CASE("a save killed at any moment leaves the old or the new file, and the i
     REQUIRE((is_new || on_disk == previous));  // never a torn file
     (is_new ? new_seen : old_seen)++;
 
-    auto restarted = setup.start();
+    Process& restarted = start();
     const std::string previous_marker = kMarkers[round - 1];
     CHECK(setup.found(is_new ? marker : previous_marker) == 1);
     CHECK(setup.found(is_new ? previous_marker : marker) == 0);
@@ -126,7 +89,7 @@ TEST_CASE("a save killed at any moment leaves the old or the new file, and the i
       CHECK(setup.found(marker) == 1);
     }
     previous = next;
-    restarted->kill();
+    restarted.kill();
   }
   // Not a property, but the test means nothing if the kills never landed mid-save.
   WARN("a save took " << save_time.count() << " ms; killed before the rename: " << old_seen << ", after: " << new_seen);

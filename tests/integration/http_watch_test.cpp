@@ -9,56 +9,19 @@
 #include <regex>
 #include <thread>
 
-#include "support/process.h"
+#include "support/serve_process.h"
 #include "support/test_server.h"
-
-using kc::test::Process;
 
 namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-struct WatchServer {
-  kc::test::ContentFixture content;
-  kc::test::TempDir data, cwd;
-  int port = kc::test::free_port();
-  std::unique_ptr<Process> process;
-
-  explicit WatchServer(std::vector<std::string> extra, std::map<std::string, std::string> env = {}) {
-    content.ingest();
-    std::vector<std::string> args = {"serve", "--content", content.content().string(), "--index",
-                                     content.index().string(), "--data", data.path().string(), "--port",
-                                     std::to_string(port), "--threads", "2"};
-    args.insert(args.end(), extra.begin(), extra.end());
+// A kc serve process with the test staff token, started with `extra` arguments and `env`.
+struct WatchServer : kc::test::ServeProcess {
+  explicit WatchServer(const std::vector<std::string>& extra, std::map<std::string, std::string> env = {}) {
     env.emplace("KC_STAFF_TOKEN", "watch-token");
-    env.emplace("KC_ROBOTS_FILE", kc::test::robots_file().string());
-    env.emplace("KC_WEB", kc::test::web_dir().string());
-    process = std::make_unique<Process>(KC_BINARY, args, cwd.path(), env);
-    for (int attempt = 0; attempt < 400 && process->running(); ++attempt) {
-      if (const auto result = client().Get("/healthz"); result && result->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    FAIL("kc serve did not start: " << process->standard_error());
-  }
-
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(20, 0);
-    return client;
-  }
-
-  std::uint64_t found(const std::string& word) const {
-    const auto result = client().Get("/api/search?q=" + word);
-    REQUIRE(result);
-    REQUIRE(result->status == 200);
-    return nlohmann::json::parse(result->body)["total"].get<std::uint64_t>();
-  }
-
-  std::string page(const std::string& path) const {
-    const auto result = client().Get(path);
-    REQUIRE(result);
-    return std::to_string(result->status) + "\n" + result->body;
+    start(extra, env);
   }
 };
 
@@ -125,10 +88,10 @@ TEST_CASE("kc serve --watch publishes hand edits under content/ and keeps the la
   // (3) Broken front matter: `path:line:` on stderr, and the previous version stays online.
   kc::test::write_file(first, "---\ntitle: [unclosed\ntopic: gender\nlanguage: en\n---\nThe word brokkelund.\n");
   const std::regex problem_line(R"((^|\n)en/gender/quarzite-watch\.md:[0-9]+: [^\n]+\n)");
-  const auto reported = until([&] { return std::regex_search(server.process->standard_error(), problem_line); });
-  INFO(server.process->standard_error());
-  REQUIRE(std::regex_search(server.process->standard_error(), problem_line));
-  CHECK_THAT(server.process->standard_error(), Catch::Contains("still serving the last good version"));
+  const auto reported = until([&] { return std::regex_search(server.process().standard_error(), problem_line); });
+  INFO(server.process().standard_error());
+  REQUIRE(std::regex_search(server.process().standard_error(), problem_line));
+  CHECK_THAT(server.process().standard_error(), Catch::Contains("still serving the last good version"));
   CHECK_THAT(server.page("/docs/en/quarzite-watch"), Catch::StartsWith("200\n") && Catch::Contains("glissomar"));
   CHECK(server.found("glissomar") == 1);
   CHECK(server.found("brokkelund") == 0);
@@ -159,8 +122,8 @@ TEST_CASE("kc serve --watch publishes hand edits under content/ and keeps the la
   const auto late_found = until([&] { return server.found("quenouillard") == 1; });
   CHECK(server.found("quenouillard") == 1);
 
-  CHECK(server.process->terminate() == 0);  // SIGTERM stops the watcher too: no hang
-  CHECK_THAT(server.process->standard_error(), Catch::Contains("kc serve --watch: watching"));
+  CHECK(server.process().terminate() == 0);  // SIGTERM stops the watcher too: no hang
+  CHECK_THAT(server.process().standard_error(), Catch::Contains("kc serve --watch: watching"));
   WARN("write to searchable: created " << created.count() << " ms, in place " << written.count() << " ms, edited "
                                        << edited.count() << " ms, problem printed " << reported.count()
                                        << " ms, deleted " << deleted.count() << " ms, new folder "
@@ -175,7 +138,7 @@ TEST_CASE("without --watch a hand edit waits for kc ingest and KC_WATCH=true tur
     // tell that nothing is watching here.
     until([&] { return server.found("morvellian") == 1; }, std::chrono::seconds(3));
     CHECK(server.found("morvellian") == 0);
-    CHECK_THAT(server.process->standard_error(), !Catch::Contains("--watch"));
+    CHECK_THAT(server.process().standard_error(), !Catch::Contains("--watch"));
   }
   WatchServer server({}, {{"KC_WATCH", "true"}});
   kc::test::write_file(server.content.guide("en/gender/watched.md"), guide("Watched", "The word sarvelline."));
