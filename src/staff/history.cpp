@@ -96,6 +96,12 @@ struct History::Repository {
     check(git_signature_now(&signature, author.c_str(), kNoEmail), "the author '" + author + "'");
     const SignaturePtr signature_holder(signature);
     CommitPtr parent = head();
+    if (parent && git_oid_equal(git_commit_tree_id(parent.get()), &tree_id)) {
+      // Nothing changed (a file sent again as it was): no empty commit in the history.
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(hex, sizeof hex, git_commit_id(parent.get()));
+      return hex;
+    }
     const git_commit* parents[] = {parent.get()};
     git_oid commit_id;
     check(git_commit_create(&commit_id, repo.get(), "HEAD", signature, signature, nullptr, message.c_str(), tree,

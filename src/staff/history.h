@@ -56,7 +56,8 @@ class History {
   void clear_stale_locks();
 
   // Commits the current state of `paths` (relative to content/; a path whose file is gone
-  // is recorded as removed) with `author` as author and committer. Returns the commit id.
+  // is recorded as removed) with `author` as author and committer. Returns the commit id
+  // (HEAD's when nothing changed: no empty commit is made).
   std::string commit(const std::vector<std::string>& paths, const std::string& author, const std::string& message);
 
   // The versions of <lang>/*/<slug>.md, newest first, at most `limit`.

@@ -84,6 +84,9 @@ TEST_CASE("an unchanged save writes and commits nothing, check() writes nothing"
   CHECK(again.revision == first.revision);
   CHECK(again.commit.empty());
   CHECK(s.store.history().versions("fr", "deplace").size() == 1);
+  // Committing a file as it already is (an upload sent again) makes no empty commit.
+  CHECK(s.store.history().commit({"fr/best-practice/deplace.md"}, "Ama", "Again") == first.commit);
+  CHECK(s.store.history().versions("fr", "deplace").size() == 1);
   const auto problems = s.store.check("fr", "nouveau", "---\ntitle: X\ntopic: best-practice\nlanguage: fr\n"
                                                        "published: hier\n---\nx\n");
   REQUIRE(problems.size() == 1);
