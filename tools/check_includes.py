@@ -25,6 +25,7 @@ LEVELS = [
     ["markdown"],
     ["content"],
     ["search", "stats"],
+    ["staff"],
     ["render"],
     ["http"],
     ["cli"],
@@ -50,8 +51,10 @@ OWNERS = [
     ("nlohmann/json", ["search", "stats", "render"], ["nlohmann/"]),
     # zlib: the event journal's CRC-32 (stats) and gzip responses (http).
     ("zlib", ["stats", "http"], ["zlib.h", "zconf.h"]),
-    # OpenSSL: the visitor key's HMAC (stats) and the constant-time token check (http).
-    ("OpenSSL", ["stats", "http"], ["openssl/"]),
+    # OpenSSL: the visitor key's HMAC (stats), the constant-time token check (http) and a
+    # guide's revision, the SHA-256 of its file (staff).
+    ("OpenSSL", ["stats", "http", "staff"], ["openssl/"]),
+    ("libgit2", ["staff"], ["git2.h", "git2/"]),
     # The test client belongs to tests/.
     ("cpp-httplib", [], ["httplib.h"]),
 ]

@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config git
   libpistache-dev libxapian-dev libcmark-dev cmark libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev libyaml-cpp-dev libctemplate-dev libcli11-dev libicu-dev
-  libre2-dev zlib1g-dev libzstd-dev libssl-dev libxml2-dev python3
+  libre2-dev zlib1g-dev libzstd-dev libssl-dev libxml2-dev libgit2-dev python3
 )
 # Some images ship Node.js with its own npm (which conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
@@ -44,5 +44,9 @@ if [[ ! -f "$modules/crawler-user-agents/crawler-user-agents.json" ]] || \
    [[ "$top/tools/package-lock.json" -nt "$modules/.package-lock.json" ]] || \
    { [[ "${1:-}" == "--test" ]] && { [[ ! -d "$modules/playwright-core" ]] || [[ ! -d "$modules/lighthouse" ]]; }; }; then
   echo "setup: installing npm packages in tools/" >&2
-  (cd "$top/tools" && npm ci --no-audit --no-fund --silent >/dev/null)
+  # The lock is written by Debian's npm 9. A newer npm (11) resolves the "latest" that
+  # @paulirish/trace_engine asks for afresh and refuses the lock; it then installs from the
+  # lock plus that one package, without rewriting the lock.
+  (cd "$top/tools" && { npm ci --no-audit --no-fund --silent >/dev/null 2>&1 ||
+                        npm install --no-save --no-audit --no-fund --silent >/dev/null; })
 fi

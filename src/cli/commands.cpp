@@ -115,6 +115,8 @@ int serve(const ServeFlags& flags) {
   std::cerr << "kc: serving http://" << options.host << ":" << server.port() << "/ (content " << options.content_dir.string()
             << ", index " << options.index_dir.string() << ", data " << options.log.data_dir.string()
             << "); Ctrl-C stops" << std::endl;
+  std::cerr << "kc: staff PDF uploads on http://" << options.host << ":" << server.upload_port()
+            << "/staff/upload (up to " << (options.max_upload_bytes >> 20) << " MB)" << std::endl;
   std::cerr << "kc: robot list "
             << (options.log.robots_file.empty() ? std::string("none (robots_file: none): robots count as readers")
                                                 : options.log.robots_file.string())
@@ -236,6 +238,10 @@ void add_serve(CLI::App& app, int& exit_code) {
   command->add_option("--port", flags->port, "Port (env KC_PORT; default 8080; 0: any)")->check(CLI::Range(0, 65535));
   command->add_option("--threads", flags->threads, "Threads (env KC_THREADS; default one per core)")
       ->check(CLI::Range(0, 256));
+  command->add_option("--max-upload-mb", flags->max_upload_mb, "Largest PDF upload in MB (env KC_MAX_UPLOAD_MB; default 50)")
+      ->check(CLI::Range(1, 4096));
+  command->add_flag("--watch", flags->watch,
+                    "Re-ingest when a file under the content folder changes, printing its problems (env KC_WATCH)");
   command->callback([flags, &exit_code] { exit_code = serve(*flags); });
 }
 

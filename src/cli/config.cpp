@@ -37,6 +37,12 @@ int to_int(const std::string& text, const std::string& where) {
   throw std::runtime_error(where + ": '" + text + "' is not a whole number");
 }
 
+bool to_bool(const std::string& text, const std::string& where) {
+  if (text == "true" || text == "yes" || text == "on" || text == "1") return true;
+  if (text == "false" || text == "no" || text == "off" || text == "0") return false;
+  throw std::runtime_error(where + ": '" + text + "' is not true or false");
+}
+
 // One setting: how to apply a textual value (from the file or the environment).
 using Setter = std::function<void(http::ServerOptions&, const std::string& value, const std::string& where)>;
 
@@ -55,6 +61,8 @@ const std::map<std::string, Setter>& setters() {
       {"trusted_proxies", [](auto& o, const auto& v, const auto&) { o.trusted_proxies = split_list(v); }},
       {"max_request_bytes",
        [](auto& o, const auto& v, const auto& w) { o.max_request_bytes = static_cast<std::size_t>(to_int(v, w)); }},
+      {"max_guide_bytes",
+       [](auto& o, const auto& v, const auto& w) { o.max_guide_bytes = static_cast<std::size_t>(to_int(v, w)); }},
       {"header_timeout_ms",
        [](auto& o, const auto& v, const auto& w) { o.header_timeout = std::chrono::milliseconds(to_int(v, w)); }},
       {"keepalive_timeout_ms",
@@ -70,9 +78,51 @@ const std::map<std::string, Setter>& setters() {
          if (megabytes < 0) throw std::runtime_error(w + ": must be 0 (off) or more");
          o.response_cache_bytes = static_cast<std::size_t>(megabytes) << 20;
        }},
+      {"max_upload_mb",
+       [](auto& o, const auto& v, const auto& w) {
+         const int megabytes = to_int(v, w);
+         if (megabytes < 1 || megabytes > 4096) throw std::runtime_error(w + ": must be from 1 to 4096 (MB)");
+         o.max_upload_bytes = static_cast<std::size_t>(megabytes) << 20;
+       }},
+      {"upload_port",
+       [](auto& o, const auto& v, const auto& w) {
+         const int port = to_int(v, w);
+         if (port < 0 || port > 65535) throw std::runtime_error(w + ": must be a port (0: any)");
+         o.upload_port = static_cast<std::uint16_t>(port);
+       }},
+      {"upload_url", [](auto& o, const auto& v, const auto&) { o.upload_url = v; }},
+      {"watch", [](auto& o, const auto& v, const auto& w) { o.watch = to_bool(v, w); }},
       {"count_events", [](auto& o, const auto& v, const auto& w) { o.count_events = to_int(v, w) != 0; }},
   };
   return kSetters;
+}
+
+std::string line_of(const YAML::Node& node) { return std::to_string(node.Mark().line + 1); }
+
+// `staff: [{name, token_sha256}]`: a list of mappings, unlike every other setting, so
+// read here rather than through setters(). ServerOptions::validate() checks the values.
+std::vector<http::StaffToken> read_staff(const YAML::Node& list, const std::string& file) {
+  std::vector<http::StaffToken> staff;
+  if (list.IsNull()) return staff;
+  if (!list.IsSequence()) throw std::runtime_error(file + ":" + line_of(list) + ": staff: must be a list of {name, token_sha256}");
+  for (const auto& item : list) {
+    const std::string where = file + ":" + line_of(item) + ": staff";
+    if (!item.IsMap()) throw std::runtime_error(where + ": each entry must be {name, token_sha256}");
+    http::StaffToken member;
+    for (const auto& field : item) {
+      const std::string key = field.first.Scalar();
+      if (!field.second.IsScalar()) throw std::runtime_error(where + ": " + key + " must be a text value");
+      if (key == "name") {
+        member.name = field.second.Scalar();
+      } else if (key == "token_sha256") {
+        member.token_sha256 = field.second.Scalar();
+      } else {
+        throw std::runtime_error(where + ": unknown field '" + key + "' (name, token_sha256)");
+      }
+    }
+    staff.push_back(std::move(member));
+  }
+  return staff;
 }
 
 void apply_file(const fs::path& path, http::ServerOptions& options) {
@@ -87,6 +137,10 @@ void apply_file(const fs::path& path, http::ServerOptions& options) {
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
     const std::string where = path.string() + ":" + std::to_string(entry.first.Mark().line + 1) + ": " + key;
+    if (key == "staff") {
+      options.staff = read_staff(entry.second, path.string());
+      continue;
+    }
     const auto setter = setters().find(key);
     if (setter == setters().end()) throw std::runtime_error(where + ": unknown setting (see kc.example.yaml)");
     std::string value;
@@ -157,8 +211,12 @@ http::ServerOptions load_server_options(const ServeFlags& flags) {
   if (flags.host) options.host = *flags.host;
   if (flags.port) options.port = static_cast<std::uint16_t>(*flags.port);
   if (flags.threads) options.threads = static_cast<unsigned>(*flags.threads);
+  if (flags.watch) options.watch = true;
+  if (flags.max_upload_mb) options.max_upload_bytes = static_cast<std::size_t>(*flags.max_upload_mb) << 20;
   resolve_robot_list(options.log.robots_file);
   resolve_web_dir(options.web_dir);
+  // Optional: without the lists a staff save keeps the ones the index already holds.
+  if (const auto stop_words = locate_stop_words().found) options.stop_words_dir = *stop_words;
   try {
     options.validate();
   } catch (const std::invalid_argument& error) {

@@ -20,6 +20,8 @@ struct ServeFlags {
   std::optional<std::string> host;
   std::optional<int> port;
   std::optional<int> threads;
+  std::optional<int> max_upload_mb;
+  bool watch = false;  // --watch (no flag: the file's or KC_WATCH's choice)
 };
 
 http::ServerOptions load_server_options(const ServeFlags& flags);

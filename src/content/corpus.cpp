@@ -207,7 +207,7 @@ void load_files(const fs::path& root, Corpus& corpus) {
 }
 
 // Guides are <lang>/<topic>/<slug>.md; anything else with .md below the root is reported.
-void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& problems) {
+void load_documents(const fs::path& root, const Overlay& overlay, Corpus& corpus, std::vector<Problem>& problems) {
   std::vector<std::string> paths;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
@@ -223,10 +223,16 @@ void load_documents(const fs::path& root, Corpus& corpus, std::vector<Problem>& 
       problems.push_back({relative, 1, "guides belong in <lang>/<topic>/<slug>.md"});
     }
   }
+  for (const auto& [path, text] : overlay) {
+    const auto found = std::find(paths.begin(), paths.end(), path);
+    if (found == paths.end() && text) paths.push_back(path);
+    if (found != paths.end() && !text) paths.erase(found);
+  }
   std::sort(paths.begin(), paths.end());
   corpus.documents.reserve(paths.size());
   for (const auto& path : paths) {
-    const std::string bytes = read_file(root / path);
+    const auto replaced = overlay.find(path);
+    const std::string bytes = replaced != overlay.end() ? *replaced->second : read_file(root / path);
     ParsedDocument parsed = parse_document(path, bytes);
     problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
     Document& doc = parsed.document;
@@ -374,7 +380,7 @@ void Corpus::build_lookup() {
   }
 }
 
-LoadedCorpus load_corpus(const fs::path& root) {
+LoadedCorpus load_corpus(const fs::path& root, const Overlay& overlay) {
   if (!fs::is_directory(root)) throw std::runtime_error("content folder not found: " + root.string());
   LoadedCorpus loaded;
   Corpus& corpus = loaded.corpus;
@@ -385,7 +391,7 @@ LoadedCorpus load_corpus(const fs::path& root) {
   load_indicators(load_settings(root, "indicators.yaml", problems), corpus, problems);
   load_files(root, corpus);
   load_diagrams(root, corpus, problems);
-  load_documents(root, corpus, problems);
+  load_documents(root, overlay, corpus, problems);
   corpus.build_lookup();
   assign_works(corpus);
   finish_fingerprints(corpus);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -80,7 +81,12 @@ struct LoadedCorpus {
   std::vector<Problem> problems;  // sorted; empty when the tree is valid
 };
 
-LoadedCorpus load_corpus(const std::filesystem::path& root);
+// Guide files to read in place of the disk's, by path relative to the root ("<lang>/<topic>/<slug>.md"):
+// their text, or nullopt for a file taken away. A staff save is checked this way before
+// anything is written (staff/guide_store.h); once written, the loaded corpus is the disk's.
+using Overlay = std::map<std::string, std::optional<std::string>>;
+
+LoadedCorpus load_corpus(const std::filesystem::path& root, const Overlay& overlay = {});
 
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
 

@@ -33,7 +33,10 @@ struct GuideFields {
   std::vector<std::string> audience;
   std::vector<std::string> tags;
   std::vector<std::string> sources;
-  std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> published;  // YYYY-MM-DD; a later day keeps it off the public site until then
+  // Staff-only fields, never shown to the public (so not stored in the index either):
+  bool draft = false;                    // `draft: true`: never public, never indexed
+  std::optional<std::string> review_by;  // YYYY-MM-DD: the dashboard lists it once past
   std::vector<Attachment> attachments;
   std::string work;  // set by the corpus once all translations are known
 };

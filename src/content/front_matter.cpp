@@ -38,6 +38,24 @@ class FrontMatterReader {
     return node.Scalar();
   }
 
+  // A YYYY-MM-DD value; nullopt (with a problem when present but wrong) otherwise.
+  std::optional<std::string> date(const YAML::Node& map, const char* key) {
+    const std::string text = scalar(map, key);
+    if (text.empty()) return std::nullopt;
+    if (is_valid_date(text)) return text;
+    problem(child(map, key), "invalid date '" + text + "' (expected YYYY-MM-DD)");
+    return std::nullopt;
+  }
+
+  // true or false (YAML 1.2's spellings); anything else is a problem and counts as true,
+  // so that a mistyped `draft: ture` never publishes the guide.
+  bool boolean(const YAML::Node& map, const char* key) {
+    const std::string text = scalar(map, key);
+    if (text.empty() || text == "false") return false;
+    if (text != "true") problem(child(map, key), std::string("'") + key + "' must be true or false");
+    return true;
+  }
+
   std::vector<std::string> list(const YAML::Node& map, const char* key) {
     const YAML::Node node = child(map, key);
     std::vector<std::string> values;
@@ -148,14 +166,9 @@ void read_front_matter(const YAML::Node& root, FrontMatterReader& reader, Docume
       doc.variant.clear();
     }
   }
-  const std::string published = reader.scalar(root, "published");
-  if (!published.empty()) {
-    if (is_valid_date(published)) {
-      doc.published = published;
-    } else {
-      reader.problem(child(root, "published"), "invalid date '" + published + "' (expected YYYY-MM-DD)");
-    }
-  }
+  doc.published = reader.date(root, "published");
+  doc.review_by = reader.date(root, "review_by");
+  doc.draft = reader.boolean(root, "draft");
   doc.translations = reader.translations(root);
   doc.countries = reader.list(root, "countries");
   doc.audience = reader.list(root, "audience");

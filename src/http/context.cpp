@@ -7,14 +7,17 @@
 namespace kc::http {
 
 Site::Site(ServerOptions server_options)
-    : options(std::move(server_options)), pages(options.web_dir),
+    : options(std::move(server_options)), trusted_proxies(options.trusted_proxies), pages(options.web_dir),
       log(options.log, options.clock),
-      cache(options.response_cache_bytes) {}
+      cache(options.response_cache_bytes),
+      guides(staff::StoreOptions{options.content_dir, options.index_dir, options.stop_words_dir}) {}
 
 search::Searcher* Context::ready_searcher() {
   if (!searcher_) {
     try {
-      searcher_ = std::make_unique<search::Searcher>(site.options.index_dir);
+      search::SearchLimits limits;
+      limits.clock = site.options.clock;  // scheduled guides appear on the server's "today"
+      searcher_ = std::make_unique<search::Searcher>(site.options.index_dir, limits);
     } catch (const search::SearchError& error) {
       std::cerr << "kc serve: " << error.what() << '\n';
       return nullptr;

@@ -1,14 +1,19 @@
 #pragma once
 // What a handler may use: the site (shared, thread-safe parts) and the worker thread's
 // own searcher (Xapian handles are not thread-safe: one per worker).
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
+#include "http/forwarded.h"
 #include "http/metrics.h"
 #include "http/options.h"
 #include "http/response_cache.h"
+#include "http/staff_sessions.h"
 #include "render/pages.h"
 #include "search/searcher.h"
+#include "staff/guide_store.h"
 #include "stats/download_log.h"
 
 namespace kc::http {
@@ -17,10 +22,15 @@ namespace kc::http {
 struct Site {
   explicit Site(ServerOptions server_options);
   ServerOptions options;
+  TrustedProxies trusted_proxies;  // options.trusted_proxies, parsed once
   render::Pages pages;
   stats::DownloadLog log;
   Metrics metrics;
   ResponseCache cache;
+  StaffSessions sessions;      // who is signed in to the staff pages
+  LoginLimiter login_limiter;  // failed sign-ins per client address
+  std::atomic<std::uint16_t> upload_port{0};  // the upload listener's, once it listens (server.h)
+  staff::GuideStore guides;  // staff saves, removals, restores and history (content/)
 };
 
 // One per worker thread.

@@ -1,5 +1,6 @@
 #include "http/errors.h"
 
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 
@@ -30,9 +31,11 @@ std::string not_found_page(const render::PageContext& page, Context& context) {
 const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
+    case 201: return "Created";
     case 204: return "No Content";
     case 206: return "Partial Content";
     case 301: return "Moved Permanently";
+    case 303: return "See Other";
     case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
@@ -40,9 +43,13 @@ const char* reason_phrase(int status) {
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
+    case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 414: return "URI Too Long";
     case 416: return "Range Not Satisfiable";
+    case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
+    case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
@@ -67,12 +74,29 @@ Response error_response(const Request& request, Context& context, int status, co
   return response;
 }
 
+Response redirect(const std::string& location) {
+  Response response;
+  response.status = 303;  // See Other: the client follows with GET, even after a POST
+  response.header("Location", location);
+  response.header("Cache-Control", "no-store");
+  return response;
+}
+
 Response current_exception_response(const Request& request, Context& context) noexcept {
   try {
     try {
       throw;
     } catch (const HttpError& error) {
-      return error_response(request, context, error.status(), error.what());
+      Response response = error_response(request, context, error.status(), error.what());
+      for (const auto& [header_name, value] : error.headers()) {
+        const std::string& name = header_name;  // a structured binding cannot be captured (C++17)
+        // The error's own header wins over error_response's default (Allow on a 405).
+        auto& headers = response.headers;
+        headers.erase(std::remove_if(headers.begin(), headers.end(), [&](const auto& h) { return h.first == name; }),
+                      headers.end());
+        response.header(name, value);
+      }
+      return response;
     } catch (const std::exception& error) {
       const std::uint64_t id = next_request_id++;
       std::cerr << "kc serve: request " << id << " (" << request.method << " " << request.path

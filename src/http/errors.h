@@ -6,22 +6,34 @@
 // client.
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/request.h"
 #include "http/response.h"
 
 namespace kc::http {
 
-struct Context;
+class Context;
 
 class HttpError : public std::runtime_error {
  public:
   HttpError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
   int status() const { return status_; }
+  // A header the error response carries (Retry-After on a 429).
+  HttpError& with_header(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
 
  private:
   int status_;
+  std::vector<std::pair<std::string, std::string>> headers_;
 };
+
+// 303 See Other to `location` (after a form is posted, and to the sign-in page).
+Response redirect(const std::string& location);
 
 // The response for an expected error (a message safe to show to the client).
 Response error_response(const Request& request, Context& context, int status, const std::string& message);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <vector>
 
 #include "content/civil_date.h"
 #include "http/header_tokens.h"
@@ -89,6 +90,32 @@ bool parse_asctime(std::string_view text, Fields& fields) {
   return read_time(text, 11, fields);
 }
 
+// Calls `visit` with each entity tag of a comma-separated list ("W/" kept; a "*" item as
+// "*") until it returns true (then true), or the list ends or breaks (then false): a
+// malformed list is read up to where it breaks, never guessed. Commas may appear inside
+// an opaque tag (RFC 9110 §8.8.3 etagc), so quoted tags are read rather than split on ','.
+template <typename Visit>
+bool any_entity_tag(std::string_view list, Visit visit) {
+  while (!list.empty()) {
+    while (!list.empty() && (list.front() == ',' || list.front() == ' ' || list.front() == '\t')) {
+      list.remove_prefix(1);
+    }
+    if (list.empty()) break;
+    if (list.front() == '*') {
+      if (visit(list.substr(0, 1))) return true;
+      list.remove_prefix(1);
+      continue;
+    }
+    const auto open = static_cast<std::size_t>(strip_weak(list).data() - list.data());  // 2 for a weak tag, else 0
+    if (open >= list.size() || list[open] != '"') return false;
+    const std::size_t close = list.find('"', open + 1);
+    if (close == std::string_view::npos) return false;
+    if (visit(list.substr(0, close + 1))) return true;
+    list.remove_prefix(close + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string make_etag(std::uint64_t size, std::int64_t mtime_ns) {
@@ -100,24 +127,21 @@ std::string make_etag(std::uint64_t size, std::int64_t mtime_ns) {
 
 bool etag_matches(const std::string& if_none_match, const std::string& etag) {
   const std::string_view ours = strip_weak(trim_whitespace(etag));
-  std::string_view list = trim_whitespace(if_none_match);
+  const std::string_view list = trim_whitespace(if_none_match);
   if (list == "*") return true;
-  while (!list.empty()) {
-    // Commas may appear inside an opaque tag (RFC 7232 §2.3 etagc), so read quoted tags
-    // rather than splitting on ','.
-    while (!list.empty() && (list.front() == ',' || list.front() == ' ' || list.front() == '\t')) {
-      list.remove_prefix(1);
-    }
-    if (list.empty()) break;
-    if (list.front() == '*') return true;
-    list = strip_weak(list);
-    if (list.empty() || list.front() != '"') return false;
-    const std::size_t close = list.find('"', 1);
-    if (close == std::string_view::npos) return false;
-    if (list.substr(0, close + 1) == ours) return true;
-    list.remove_prefix(close + 1);
-  }
-  return false;
+  return any_entity_tag(list, [&](std::string_view tag) { return tag == "*" || strip_weak(tag) == ours; });
+}
+
+std::vector<std::string> if_match_tags(const std::string& if_match) {
+  const std::string_view list = trim_whitespace(if_match);
+  if (list == "*") return {"*"};
+  std::vector<std::string> tags;
+  any_entity_tag(list, [&](std::string_view tag) {
+    // Strong comparison: a weak tag matches nothing; "*" is only valid alone.
+    if (tag.size() >= 2 && tag.front() == '"') tags.emplace_back(tag.substr(1, tag.size() - 2));
+    return false;
+  });
+  return tags;
 }
 
 std::string http_date(std::time_t time) {

@@ -153,11 +153,6 @@ std::string_view first_element(std::string_view header) {
 
 }  // namespace
 
-bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
-  const auto peer = parse_address(trim_whitespace(peer_ip));
-  return peer && is_listed(parse_networks(trusted_proxies), *peer);
-}
-
 std::string site_origin(const OriginFacts& facts) {
   if (!facts.public_url.empty()) {
     std::string_view url = facts.public_url;
@@ -183,10 +178,22 @@ std::string site_origin(const OriginFacts& facts) {
   return scheme + "://" + authority;
 }
 
-std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
-                           const std::vector<std::string>& trusted_proxies) {
-  const std::vector<Network> trusted = parse_networks(trusted_proxies);
-  const auto is_trusted = [&](const Address& address) { return is_listed(trusted, address); };
+struct TrustedProxies::Networks {
+  std::vector<Network> list;
+};
+
+TrustedProxies::TrustedProxies() : networks_(std::make_shared<const Networks>()) {}
+
+TrustedProxies::TrustedProxies(const std::vector<std::string>& entries)
+    : networks_(std::make_shared<const Networks>(Networks{parse_networks(entries)})) {}
+
+bool TrustedProxies::contains(const std::string& peer_ip) const {
+  const auto peer = parse_address(trim_whitespace(peer_ip));
+  return peer && is_listed(networks_->list, *peer);
+}
+
+std::string TrustedProxies::client_address(const std::string& peer_ip, const std::string& x_forwarded_for) const {
+  const auto is_trusted = [&](const Address& address) { return is_listed(networks_->list, address); };
   const auto peer = parse_address(trim_whitespace(peer_ip));
   if (!peer || !is_trusted(*peer)) return peer_ip;
 
@@ -204,6 +211,15 @@ std::string client_address(const std::string& peer_ip, const std::string& x_forw
     nearest = *address;
   }
   return nearest ? to_text(*nearest) : peer_ip;
+}
+
+std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  return TrustedProxies(trusted_proxies).client_address(peer_ip, x_forwarded_for);
+}
+
+bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
+  return TrustedProxies(trusted_proxies).contains(peer_ip);
 }
 
 }  // namespace kc::http

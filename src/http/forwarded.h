@@ -5,6 +5,7 @@
 // `trusted_proxies` is believed; the header of anyone else is ignored, so a client cannot
 // choose the address its downloads are counted under. Pure (inet_pton/inet_ntop only),
 // thread-safe, never throws except std::bad_alloc.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,20 @@ std::string client_address(const std::string& peer_ip, const std::string& x_forw
 
 // True when `peer_ip` is listed in `trusted_proxies` (same rules as above).
 bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies);
+
+// The same two answers from the list parsed once (the server builds one at start-up and
+// asks it for every request). Copies share the parsed list; immutable, so thread-safe.
+class TrustedProxies {
+ public:
+  TrustedProxies();  // trusts no one
+  explicit TrustedProxies(const std::vector<std::string>& entries);
+  bool contains(const std::string& peer_ip) const;
+  std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for) const;
+
+ private:
+  struct Networks;
+  std::shared_ptr<const Networks> networks_;
+};
 
 struct OriginFacts {
   std::string public_url;        // the configured public address; wins when not ""

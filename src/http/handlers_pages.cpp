@@ -17,17 +17,6 @@ namespace {
 constexpr int kMaxPage = 1000000000;
 constexpr std::size_t kMaxFilterBytes = 100;
 
-int parse_int(const std::string& text, const char* name, int min, int max) {
-  const std::string message = std::string("'") + name + "' must be a whole number from " + std::to_string(min) +
-                              " to " + std::to_string(max);
-  if (text.empty() || text.size() > 10 || !std::all_of(text.begin(), text.end(), ::isdigit)) {
-    throw HttpError(400, message);
-  }
-  const long long value = std::stoll(text);
-  if (value < min || value > max) throw HttpError(400, message);
-  return static_cast<int>(value);
-}
-
 std::string filter(const Request& request, const char* name) {
   std::string value = request.param(name);
   if (value.size() > kMaxFilterBytes) throw HttpError(400, std::string("'") + name + "' is too long");
@@ -51,6 +40,17 @@ std::uint64_t size_on_disk(const std::filesystem::path& path) {
 }
 
 }  // namespace
+
+int parse_int(const std::string& text, const char* name, int min, int max) {
+  const std::string message = std::string("'") + name + "' must be a whole number from " + std::to_string(min) +
+                              " to " + std::to_string(max);
+  if (text.empty() || text.size() > 10 || !std::all_of(text.begin(), text.end(), ::isdigit)) {
+    throw HttpError(400, message);
+  }
+  const long long value = std::stoll(text);
+  if (value < min || value > max) throw HttpError(400, message);
+  return static_cast<int>(value);
+}
 
 std::pair<std::string, std::string> guide_address(const std::string& path, const std::string& prefix) {
   const std::string rest = path.substr(prefix.size());

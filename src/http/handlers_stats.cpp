@@ -25,8 +25,7 @@ std::string days_ago(const Context& context, int days) {
 }
 
 Role role_of(const Request& request, const Context& context) {
-  return authenticate(request.header("authorization"),
-                      Tokens{context.site.options.analyst_token, context.site.options.staff_token});
+  return authenticate(request.header("authorization"), context.site.options.tokens());
 }
 
 void require_role(const Request& request, const Context& context, bool staff_allowed) {

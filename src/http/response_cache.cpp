@@ -28,10 +28,25 @@ std::optional<Response> ResponseCache::find(const std::string& key, std::uint64_
   return found->second->response;
 }
 
-void ResponseCache::store(const std::string& key, std::uint64_t revision, const Response& response) {
+std::uint64_t ResponseCache::generation() const {
+  std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+void ResponseCache::clear() {
+  std::lock_guard lock(mutex_);
+  ++generation_;
+  entries_.clear();
+  by_key_.clear();
+  bytes_ = 0;
+}
+
+void ResponseCache::store(const std::string& key, std::uint64_t revision, std::uint64_t generation,
+                          const Response& response) {
   const std::size_t bytes = size_of(key, response);
   if (!enabled() || bytes > max_bytes_ / 8) return;
   std::lock_guard lock(mutex_);
+  if (generation != generation_) return;  // rendered before a clear(): perhaps from what it cleared
   if (revision < revision_) return;  // rendered from a revision already replaced
   if (revision > revision_) start_revision(revision);
   if (const auto found = by_key_.find(key); found != by_key_.end()) {

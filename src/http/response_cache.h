@@ -26,9 +26,16 @@ class ResponseCache {
   bool enabled() const { return max_bytes_ > 0; }
   // A copy of the entry stored under `key` for `revision`, if any.
   std::optional<Response> find(const std::string& key, std::uint64_t revision);
-  // Keeps `response` unless it alone exceeds an eighth of the budget or `revision` is
-  // older than the newest one seen.
-  void store(const std::string& key, std::uint64_t revision, const Response& response);
+  // The number of clear() calls so far: take it before rendering what store() will keep.
+  std::uint64_t generation() const;
+  // Keeps `response` unless it alone exceeds an eighth of the budget, `revision` is older
+  // than the newest one seen, or the cache was cleared since `generation` was taken (the
+  // response may have been rendered from what the clear was for: an old attachment size).
+  void store(const std::string& key, std::uint64_t revision, std::uint64_t generation, const Response& response);
+  // Forgets every entry, and refuses those rendered before: for changes the revision does
+  // not cover (an attachment replaced under the same name changes the size its guide
+  // page shows). Call once the change is visible to new renderings.
+  void clear();
 
   struct Figures {
     std::uint64_t hits = 0;
@@ -50,6 +57,7 @@ class ResponseCache {
   const std::size_t max_bytes_;
   mutable std::mutex mutex_;
   std::uint64_t revision_ = 0;
+  std::uint64_t generation_ = 0;  // clear() calls
   std::list<Entry> entries_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
   std::size_t bytes_ = 0;

@@ -18,6 +18,11 @@ struct RoutedResponse {
 // conditional request; never throws. The response's effects are not recorded yet.
 RoutedResponse dispatch(const Request& request, Context& context);
 
+// Whether `method` on `path` (decoded) writes a whole guide, so that its body may be up
+// to max_guide_bytes instead of max_request_bytes (options.h): PUT on the staff guide
+// API, POST of the staff guide form (save and preview).
+bool takes_guide_body(const std::string& method, const std::string& path);
+
 // Records what answering `request` with `status` does besides sending it: the view or
 // download it counts (with that status and the client's fields; not when count_events is
 // off), the search it counts, the zero-result search. Call once the status is final

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <optional>
@@ -19,9 +20,11 @@
 #include <utility>
 
 #include "content/text.h"
+#include "http/content_watch.h"
 #include "http/errors.h"
 #include "http/etag.h"
 #include "http/forwarded.h"
+#include "http/multipart.h"
 #include "http/routes.h"
 #include "http/url.h"
 #include "http/worker_pool.h"
@@ -53,6 +56,15 @@ std::map<std::string, std::string> header_map(const P::Http::Request& request) {
   }
   for (const auto& [name, raw] : request.headers().rawList()) headers.emplace(content::ascii_lower(name), raw.value());
   return headers;
+}
+
+// The size of the request line and header block, as Pistache kept them (a repeated
+// header counts once): what max_request_bytes limits besides the body, whatever the
+// body may be. The spaces, colons and line ends are counted as one request would have them.
+std::size_t head_bytes(const P::Http::Request& request, const std::map<std::string, std::string>& headers) {
+  std::size_t bytes = request.resource().size() + request.query().as_str().size() + 20;  // method, version, CRLF
+  for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 4;
+  return bytes + 2;
 }
 
 // The status line and header block, written by us because Pistache 0.0.5 drops raw
@@ -87,6 +99,37 @@ class Descriptor {
   int fd_ = -1;
 };
 
+// A multipart/form-data body (an upload form): its fields into request.form (so that the
+// CSRF check reads them as for any form), its files into request.files. The raw body is
+// dropped: an upload is up to max_upload_bytes, and one copy of it is enough.
+bool read_multipart(Request& request, const std::string& boundary) {
+  try {
+    for (FormPart& part : parse_multipart(request.body, boundary)) {
+      if (part.has_filename) {
+        request.files.push_back(std::move(part));
+      } else {
+        request.form.emplace(part.name, std::move(part.body));
+      }
+    }
+  } catch (const MultipartError&) {
+    return false;
+  }
+  std::string().swap(request.body);
+  return true;
+}
+
+// Decodes an application/x-www-form-urlencoded body into request.form, with the query's
+// rules (url.h), or a multipart/form-data one (above); false when it is not validly encoded.
+bool read_form(Request& request) {
+  const std::string type = content::ascii_lower(request.header("content-type"));
+  if (const auto boundary = multipart_boundary(request.header("content-type"))) return read_multipart(request, *boundary);
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return true;
+  auto fields = parse_target("/", request.body, 1000);
+  if (!fields) return false;
+  request.form = std::move(fields->query);
+  return true;
+}
+
 P::RawBuffer raw_buffer(std::string bytes) {
   const std::size_t size = bytes.size();
   return P::RawBuffer(std::move(bytes), size);
@@ -100,6 +143,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Site site;
   std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<P::Http::Endpoint> endpoint;
+  std::unique_ptr<P::Http::Endpoint> upload_endpoint;  // PDF uploads only (options.h)
+  std::unique_ptr<staff::ContentWatcher> watcher;      // --watch only; uses `site`, so stopped first
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
   bool stopped = false;
@@ -248,10 +293,25 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     send(exchange, std::move(outgoing));
   }
 
+  // Over the size limits (options.h): a request line and headers over max_request_bytes,
+  // or a whole request over it that is not a guide write (nor an upload, on the upload
+  // listener), or a guide over max_guide_bytes.
+  // Pistache itself refuses only what exceeds the sum of the two limits.
+  bool is_too_large(const P::Http::Request& pistache_request, const Request& request,
+                    const std::optional<ParsedTarget>& target) const {
+    const ServerOptions& options = site.options;
+    const std::size_t head = head_bytes(pistache_request, request.headers);
+    const std::size_t body = pistache_request.body().size();
+    if (head > options.max_request_bytes) return true;
+    if (request.upload_listener) return false;  // its own limit, for its one route (options.h)
+    if (head + body <= options.max_request_bytes) return false;
+    return !target || !takes_guide_body(request.method, target->path) || body > options.max_guide_bytes;
+  }
+
   // Runs on a Pistache I/O thread: convert, then hand the work to the pool.
   // Takes the peer by value and lets it go before the job is posted: the reference that
   // survives is Pistache's, so the worker never drops the last one behind its back.
-  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer) {
+  void on_request(const P::Http::Request& pistache_request, std::shared_ptr<P::Tcp::Peer> peer, bool upload_listener) {
     const auto start = Clock::now();
     auto exchange = std::make_shared<Exchange>(shared_from_this(), peer, wants_keep_alive(pistache_request) && !draining);
     std::string query = pistache_request.query().as_str();
@@ -261,22 +321,39 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.method = P::Http::methodString(pistache_request.method());
     request.headers = header_map(pistache_request);
     const std::string peer_ip = peer->address().host();
-    request.client_ip = client_address(peer_ip, request.header("x-forwarded-for"), site.options.trusted_proxies);
-    request.origin = site_origin({site.options.public_url, request.header("host"),
-                                  is_trusted_peer(peer_ip, site.options.trusted_proxies),
+    const bool from_trusted_proxy = site.trusted_proxies.contains(peer_ip);
+    request.client_ip = site.trusted_proxies.client_address(peer_ip, request.header("x-forwarded-for"));
+    request.origin = site_origin({site.options.public_url, request.header("host"), from_trusted_proxy,
                                   request.header("x-forwarded-proto"), request.header("x-forwarded-host")});
+    // Only a trusted proxy may say the client came over https (then cookies are Secure).
+    request.https =
+        from_trusted_proxy && content::equals_ignoring_ascii_case(request.header("x-forwarded-proto"), "https");
+    request.upload_listener = upload_listener;
+    const bool too_large = is_too_large(pistache_request, request, target);
     peer.reset();
     if (target) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
     }
+    if (target && !too_large) {  // a body refused is neither copied nor decoded
+      request.body = pistache_request.body();
+      if (!read_form(request)) target.reset();  // a form body badly encoded: 400, as a bad query
+    }
+    // A staff address that does not decode names a guide or file that cannot exist: 422,
+    // as for any other hostile name (staff::address_problem), not the public 400.
+    const std::string& resource = pistache_request.resource();
+    const int invalid_status = resource.rfind("/api/staff/", 0) == 0 || resource.rfind("/staff/", 0) == 0 ? 422 : 400;
     auto self = shared_from_this();
-    pool->post([self, request = std::move(request), valid = target.has_value(), exchange, start](Context& context) {
+    pool->post([self, request = std::move(request), valid = target.has_value(), too_large, invalid_status, exchange,
+                start](Context& context) {
       RoutedResponse routed;
       if (self->draining) {
         routed = {"draining", error_response(request, context, 503, "the server is restarting")};
+      } else if (too_large) {
+        routed = {"too_large", error_response(request, context, 413, "the request is too large")};
       } else if (!valid) {
-        routed = {"invalid", error_response(request, context, 400, "the address is not valid (bad %-encoding or UTF-8)")};
+        routed = {"invalid", error_response(request, context, invalid_status,
+                                            "the address is not valid (bad %-encoding or UTF-8, or a NUL)")};
       } else {
         routed = dispatch(request, context);
       }
@@ -300,7 +377,8 @@ namespace {
 class PistacheHandler : public P::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
-  explicit PistacheHandler(std::weak_ptr<Server::Impl> server) : server_(std::move(server)) {}
+  PistacheHandler(std::weak_ptr<Server::Impl> server, bool upload_listener)
+      : server_(std::move(server)), upload_listener_(upload_listener) {}
 
   void onRequest(const P::Http::Request& request, P::Http::ResponseWriter writer) override {
     const auto server = server_.lock();
@@ -311,11 +389,12 @@ class PistacheHandler : public P::Http::Handler {
     } catch (const std::exception&) {
       return;  // the client has gone
     }
-    server->on_request(request, std::move(peer));
+    server->on_request(request, std::move(peer), upload_listener_);
   }
 
  private:
   std::weak_ptr<Server::Impl> server_;
+  bool upload_listener_;
 };
 
 }  // namespace
@@ -330,28 +409,68 @@ Server::~Server() { stop(); }
 void Server::start() {
   const ServerOptions& options = impl_->site.options;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  try {
+    impl_->site.guides.recover();  // a save killed mid-way: its temp file, an index behind its file
+  } catch (const std::exception& error) {
+    std::cerr << "kc serve: the index was not brought up to date with the content folder: " << error.what() << '\n';
+  }
+  try {
+    // content/'s history exists before the first save, so that every save, the first
+    // included, is a commit of its own by its staff member (the first commit, by "kc",
+    // holds what was published by hand). After recover(): no temp file or stale lock in it.
+    std::error_code missing;
+    if (std::filesystem::is_directory(options.content_dir, missing)) impl_->site.guides.history().ensure_repository();
+  } catch (const std::exception& error) {
+    std::cerr << "kc serve: the history of the content folder could not be started: " << error.what() << '\n';
+  }
+  if (options.watch) impl_->watcher = watch_content(impl_->site);
   impl_->pool = std::make_unique<WorkerPool>(impl_->site, threads);
   impl_->endpoint = std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.port)));
   auto endpoint_options = P::Http::Endpoint::options()
                               .threads(static_cast<int>(threads))
                               .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)
-                              .maxRequestSize(options.max_request_bytes)
+                              .maxRequestSize(options.max_request_bytes + options.max_guide_bytes)
                               .headerTimeout(options.header_timeout)
                               .keepaliveTimeout(options.keepalive_timeout);
   impl_->endpoint->init(endpoint_options);
-  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_));
+  impl_->endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, false));
   impl_->endpoint->serveThreaded();
+  start_upload_listener();
+}
+
+// Its own I/O thread and size limit; the requests join the same worker pool.
+void Server::start_upload_listener() {
+  const ServerOptions& options = impl_->site.options;
+  impl_->upload_endpoint =
+      std::make_unique<P::Http::Endpoint>(P::Address(options.host, P::Port(options.upload_port)));
+  auto endpoint_options = P::Http::Endpoint::options()
+                              .threads(1)
+                              .flags(P::Tcp::Options::ReuseAddr | P::Tcp::Options::NoDelay)
+                              .maxRequestSize(options.max_upload_bytes + kUploadOverheadBytes)
+                              .headerTimeout(options.header_timeout)
+                              .bodyTimeout(options.upload_timeout)
+                              .keepaliveTimeout(options.keepalive_timeout);
+  impl_->upload_endpoint->init(endpoint_options);
+  impl_->upload_endpoint->setHandler(std::make_shared<PistacheHandler>(impl_, true));
+  impl_->upload_endpoint->serveThreaded();
+  impl_->site.upload_port = static_cast<std::uint16_t>(impl_->upload_endpoint->getPort());
 }
 
 std::uint16_t Server::port() const { return impl_->endpoint ? static_cast<std::uint16_t>(impl_->endpoint->getPort()) : 0; }
 
+std::uint16_t Server::upload_port() const {
+  return impl_->upload_endpoint ? static_cast<std::uint16_t>(impl_->upload_endpoint->getPort()) : 0;
+}
+
 void Server::stop() {
   if (!impl_ || impl_->stopped) return;
   impl_->stopped = true;
+  impl_->watcher.reset();  // first: it uses the site; waits for a re-ingest under way to end
   impl_->draining = true;
   const auto deadline = Clock::now() + impl_->site.options.drain_timeout;
   while (impl_->in_flight > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (impl_->endpoint) impl_->endpoint->shutdown();
+  if (impl_->upload_endpoint) impl_->upload_endpoint->shutdown();
   if (impl_->pool) impl_->pool->stop();
   impl_->site.log.flush();
 }

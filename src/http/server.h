@@ -25,6 +25,7 @@ class Server {
 
   void start();  // binds (port 0: any free port) and serves on background threads
   std::uint16_t port() const;
+  std::uint16_t upload_port() const;  // the upload listener's (options.h: upload_port)
   // Graceful: new requests get 503, in-flight requests and downloads finish (up to
   // drain_timeout), then the listener stops and the event log is flushed. Idempotent.
   void stop();
@@ -33,6 +34,7 @@ class Server {
   struct Impl;  // opaque: defined in server.cpp
 
  private:
+  void start_upload_listener();
   std::shared_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/document.h"
+#include "render/pages.h"
 
 namespace kc::render {
 namespace {
@@ -29,7 +30,8 @@ std::vector<Alternate> guide_alternates(const std::string& origin, std::vector<G
 
 std::vector<Alternate> ui_alternates(const std::string& origin, const Link& self) {
   std::vector<Alternate> alternates;
-  for (const auto& code : content::kLanguages) alternates.push_back({code, origin + Link(self).add("ui", code).str()});
+  // The interface languages (guides have their own list: content::kLanguages).
+  for (const auto& code : kUiLanguages) alternates.push_back({code, origin + Link(self).add("ui", code).str()});
   alternates.push_back({"x-default", origin + self.str()});
   return alternates;
 }

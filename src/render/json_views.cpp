@@ -64,4 +64,31 @@ nlohmann::json document_json(const search::StoredDocument& document) {
 
 nlohmann::json error_json(const std::string& message) { return {{"error", message}}; }
 
+nlohmann::json problems_json(const std::vector<content::Problem>& problems) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& problem : problems) list.push_back({{"line", problem.line}, {"message", problem.message}});
+  return {{"problems", std::move(list)}};
+}
+
+nlohmann::json save_json(const staff::SaveResult& result) {
+  using staff::SaveOutcome;
+  switch (result.outcome) {
+    case SaveOutcome::Created:
+    case SaveOutcome::Replaced:
+      return {{"path", result.path}, {"revision", result.revision}, {"commit", result.commit}};
+    case SaveOutcome::Conflict:
+      return {{"error", "the guide changed since the revision in If-Match: nothing was written"},
+              {"current_revision", result.revision},
+              {"current", result.current_text ? nlohmann::json(*result.current_text) : nlohmann::json(nullptr)}};
+    case SaveOutcome::PreconditionRequired:
+      return {{"error", "the guide exists: send If-Match with the revision you edited"},
+              {"current_revision", result.revision}};
+    case SaveOutcome::NotFound:
+      return error_json("no such guide");
+    case SaveOutcome::Invalid:
+      break;
+  }
+  return problems_json(result.problems);
+}
+
 }  // namespace kc::render

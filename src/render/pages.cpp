@@ -10,9 +10,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include <ctemplate/template.h>
-#include <ctemplate/template_cache.h>
-
 #include "content/document.h"
 #include "content/text.h"
 #include "render/alternates.h"
@@ -20,33 +17,13 @@
 #include "render/i18n.h"
 #include "render/indicator_chart.h"
 #include "render/link.h"
+#include "render/page_frame.h"
 #include "search/facets.h"
 
 namespace kc::render {
 namespace {
 
-using ctemplate::TemplateDictionary;
-
-// STRIP_WHITESPACE joins template lines: text that needs a space must stay on one line.
-constexpr ctemplate::Strip kStrip = ctemplate::STRIP_WHITESPACE;
-constexpr const char* kAutoescape = "{{%AUTOESCAPE context=\"HTML\"}}";
 constexpr int kDefaultPageSize = 10;
-
-const std::vector<std::string> kTemplates = {
-    "layout.tpl", "theme.tpl",  "search_form.tpl", "list.tpl",    "pager.tpl",     "home.tpl",  "topic.tpl",
-    "guide.tpl",  "search.tpl", "indicators.tpl",  "privacy.tpl", "not_found.tpl", "error.tpl",
-};
-
-bool is_ui_language(const std::string& code) {
-  return std::find(kUiLanguages.begin(), kUiLanguages.end(), code) != kUiLanguages.end();
-}
-
-// "nav.privacy" → "T_nav_privacy": ctemplate names allow letters, digits and "_" only.
-std::string variable_name(const std::string& key) {
-  std::string name = "T_";
-  for (const char ch : key) name += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-  return name;
-}
 
 // An id or class token made of [a-z0-9-] only, whatever indicators.yaml says.
 std::string token(const std::string& text) {
@@ -57,229 +34,6 @@ std::string token(const std::string& text) {
   }
   return out;
 }
-
-// The topic's name in `language`, else in English, else its id.
-std::string topic_label(const search::TopicInfo& topic, const std::string& language) {
-  for (const auto& code : {language, std::string("en")}) {
-    if (const auto it = topic.names.find(code); it != topic.names.end() && !it->second.empty()) return it->second;
-  }
-  return topic.id;
-}
-
-std::string read_start(const std::filesystem::path& path, std::size_t bytes) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text(bytes, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(bytes));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
-}
-
-// The T_… variables a template file mentions: only those are set on each page (there are
-// three times as many strings, most used from C++, and setting them all was a twentieth
-// of a search page's cost).
-void collect_string_variables(const std::filesystem::path& path, std::set<std::string>& names) {
-  std::ifstream in(path, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (std::size_t at = text.find("T_"); at != std::string::npos; at = text.find("T_", at + 2)) {
-    std::size_t end = at + 2;
-    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
-    names.insert(text.substr(at, end - at));
-  }
-}
-
-// The parsed templates and the strings: everything a page needs, shared read-only by
-// every thread (the cache is frozen after loading, so expansion never touches the disk).
-struct Engine {
-  ctemplate::TemplateCache cache;
-  Strings strings;
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> globals;  // language → (T_… name, text)
-  BrandMark brand;
-
-  explicit Engine(const std::filesystem::path& web_dir)
-      : strings(web_dir / "i18n", kUiLanguages), brand(load_brand_mark(web_dir / "static")) {
-    const auto dir = web_dir / "templates";
-    if (!std::filesystem::is_directory(dir)) throw std::runtime_error(dir.string() + ": templates folder not found");
-    cache.SetTemplateRootDirectory(dir.string());
-    std::set<std::string> used;
-    for (const auto& name : kTemplates) {
-      const auto path = dir / name;
-      if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path.string() + ": template not found");
-      // Escape by default (STYLE.md rule 9): a template without the pragma is refused.
-      if (read_start(path, std::string_view(kAutoescape).size()) != kAutoescape) {
-        throw std::runtime_error(path.string() + ": must start with " + kAutoescape);
-      }
-      if (!cache.LoadTemplate(name, kStrip)) throw std::runtime_error(path.string() + ": template does not parse");
-      collect_string_variables(path, used);
-    }
-    cache.Freeze();
-    for (const auto& language : kUiLanguages) {
-      auto& list = globals[language];
-      for (const auto& [key, english] : strings.table("en")) {
-        if (used.count(variable_name(key))) list.emplace_back(variable_name(key), strings.get(language, key));
-      }
-    }
-  }
-};
-
-// One page being built: the layout's dictionary, the page template's own dictionary
-// (CONTENT), and the helpers every page uses. Lives for one call.
-class Page {
- public:
-  Page(const Engine& engine, const PageContext& context, const std::string& page_template, const std::string& title)
-      : engine_(engine), root_("page"), self_(context.path.empty() ? "/" : context.path), origin_(context.origin) {
-    lang_ = is_ui_language(context.ui_language) ? context.ui_language : "en";
-    if (is_ui_language(context.ui_override)) override_ = context.ui_override;
-    for (const auto& [name, text] : engine_.globals.at(lang_)) root_.SetTemplateGlobalValue(name, text);
-    root_.SetTemplateGlobalValue("UI_LANG", lang_);
-    root_.SetTemplateGlobalValue("HOME_URL", url(Link("/")));
-    root_.SetTemplateGlobalValue("PRIVACY_URL", url(Link("/privacy")));
-    root_.SetTemplateGlobalValue("INDICATORS_URL", url(Link("/indicators")));
-    root_.SetValue("TITLE", title);
-    root_.ShowSection("SITE_SUFFIX");
-    root_.AddIncludeDictionary("THEME")->SetFilename("theme.tpl");
-    root_.SetValue("BRAND_SVG", engine_.brand.inline_svg);
-    root_.SetValue("FAVICON_URL", engine_.brand.favicon_url);
-    content_ = root_.AddIncludeDictionary("CONTENT");
-    content_->SetFilename(page_template);
-  }
-
-  TemplateDictionary& content() { return *content_; }
-  const std::string& lang() const { return lang_; }
-  const Strings& strings() const { return engine_.strings; }
-  const std::string& text(const std::string& key) const { return engine_.strings.get(lang_, key); }
-  std::string format(const std::string& key, const std::vector<std::pair<std::string_view, std::string>>& values) const {
-    return engine_.strings.format(lang_, key, values);
-  }
-  std::string name_of(const std::string& prefix, const std::string& code) const {
-    return engine_.strings.get_or(lang_, prefix + code, code);
-  }
-
-  // A link to another page of the site, keeping ?ui= when the reader chose a language.
-  std::string url(Link link) const {
-    if (!override_.empty()) link.add("ui", override_);
-    return link.str();
-  }
-  // The page's own address without ui=, for the language switcher.
-  void set_self(Link link) { self_ = std::move(link); }
-  void noindex() { root_.ShowSection("NOINDEX"); }
-  void description(const std::string& text) {
-    if (!text.empty()) root_.SetValueAndShowSection("TEXT", text, "DESCRIPTION");
-  }
-  void alternates(const std::vector<Alternate>& alternates) {
-    for (const auto& alternate : alternates) {
-      auto* item = root_.AddSectionDictionary("ALTERNATE");
-      item->SetValue("CODE", alternate.hreflang);
-      item->SetValue("URL", alternate.url);
-    }
-  }
-  // For pages whose whole text follows the UI language; call after set_self().
-  void ui_alternates() { alternates(render::ui_alternates(origin_, self_)); }
-  const std::string& origin() const { return origin_; }
-  void header_search() { search_form(*root_.AddSectionDictionary("HEADER_SEARCH"), "hq", "", true); }
-
-  void search_form(TemplateDictionary& parent, const std::string& id, const std::string& query, bool hidden_label) {
-    auto* form = parent.AddIncludeDictionary("FORM");
-    form->SetFilename("search_form.tpl");
-    form->SetValue("ID", id);
-    form->SetValue("Q", query);
-    if (hidden_label) form->ShowSection("HIDDEN_LABEL");
-    if (!override_.empty()) form->SetValueAndShowSection("UI", override_, "UI_FIELD");
-  }
-
-  std::string topic_name(const search::TopicInfo& topic) const { return topic_label(topic, lang_); }
-  std::string topic_name(const std::string& id, const search::IndexInfo* index) const {
-    if (index != nullptr) {
-      for (const auto& topic : index->topics) {
-        if (topic.id == id) return topic_name(topic);
-      }
-    }
-    return id;
-  }
-  std::string guide_count(std::uint64_t count, bool exact = true) const {
-    if (count == 1) return text("count.guides_one");
-    return format(exact ? "count.guides_other" : "count.guides_about", {{"n", strings().number(lang_, count)}});
-  }
-
-  // Guides as a list; `index` (optional) names their topics; snippets replace summaries when asked.
-  void list(TemplateDictionary& parent, const std::vector<search::ResultItem>& items, bool snippets,
-            const search::IndexInfo* index) {
-    if (items.empty()) return;
-    auto* list = parent.AddIncludeDictionary("LIST");
-    list->SetFilename("list.tpl");
-    for (const auto& item : items) {
-      auto* entry = list->AddSectionDictionary("ITEM");
-      entry->SetValue("URL", url(Link(item.url)));
-      entry->SetValue("TITLE", item.title);
-      entry->SetValue("LANG", content::lang_tag(item.language, item.variant));
-      if (snippets && !item.snippet.empty()) {
-        entry->SetValueAndShowSection("HTML", item.snippet, "SNIPPET");
-      } else if (!item.summary.empty()) {
-        entry->SetValueAndShowSection("TEXT", item.summary, "SUMMARY");
-      }
-      const std::string meta = content::join({index != nullptr && !item.topic.empty() ? topic_name(item.topic, index) : "",
-                                     item.language.empty() ? "" : name_of("lang.", item.language),
-                                     item.published ? strings().date(lang_, *item.published) : ""},
-                                    " · ");
-      if (!meta.empty()) entry->SetValueAndShowSection("TEXT", meta, "META");
-    }
-  }
-
-  // Previous, numbers around the current page (and the first and last), next.
-  void pager(TemplateDictionary& parent, int page, int size, std::uint64_t total, const std::function<Link(long long)>& link_to) {
-    if (size <= 0) return;
-    const auto pages = static_cast<long long>((total + static_cast<std::uint64_t>(size) - 1) / static_cast<std::uint64_t>(size));
-    const long long current = std::max(1, page);
-    if (pages <= 1 && current <= 1) return;
-    auto* pager = parent.AddIncludeDictionary("PAGER");
-    pager->SetFilename("pager.tpl");
-    if (current > 1) pager->SetValueAndShowSection("URL", url(link_to(std::min(current - 1, std::max(pages, 1LL)))), "PREV");
-    std::set<long long> shown = {1, pages, current};
-    for (long long near = current - 2; near <= current + 2; ++near) {
-      if (near >= 1 && near <= pages) shown.insert(near);
-    }
-    long long previous = 0;
-    for (const long long number : shown) {
-      if (number < 1) continue;
-      if (number > previous + 1) pager->AddSectionDictionary("PAGE")->ShowSection("GAP");
-      auto* entry = pager->AddSectionDictionary("PAGE");
-      entry->SetValue("N", strings().number(lang_, static_cast<std::uint64_t>(number)));
-      if (number == current) {
-        entry->ShowSection("CURRENT");
-      } else {
-        entry->SetValueAndShowSection("URL", url(link_to(number)), "LINK");
-      }
-      previous = number;
-    }
-    if (current < pages) pager->SetValueAndShowSection("URL", url(link_to(current + 1)), "NEXT");
-  }
-
-  std::string expand() {
-    for (const auto& code : kUiLanguages) {
-      auto* item = root_.AddSectionDictionary("UI_LANG_ITEM");
-      item->SetValue("CODE", code);
-      item->SetValue("NAME", engine_.strings.get(code, "lang." + code));
-      if (code == lang_) {
-        item->ShowSection("CURRENT");
-      } else {
-        item->SetValueAndShowSection("URL", Link(self_).add("ui", code).str(), "OTHER");
-      }
-    }
-    std::string out;
-    if (!engine_.cache.ExpandNoLoad("layout.tpl", kStrip, &root_, nullptr, &out)) {
-      throw std::runtime_error("render: expanding a page failed");
-    }
-    return out;
-  }
-
- private:
-  const Engine& engine_;
-  TemplateDictionary root_;
-  TemplateDictionary* content_ = nullptr;
-  std::string lang_;
-  std::string override_;
-  Link self_;
-  std::string origin_;
-};
 
 Link search_link(const search::SearchRequest& request) {
   Link link("/search");
@@ -425,6 +179,8 @@ struct Pages::Impl {
 
 Pages::Pages(const std::filesystem::path& web_dir) : impl_(std::make_unique<Impl>(web_dir)) {}
 Pages::~Pages() = default;
+
+const Engine& Pages::engine() const { return impl_->engine; }
 
 std::string Pages::text(const std::string& language, const std::string& key) const {
   return impl_->engine.strings.get(language, key);

@@ -45,6 +45,8 @@ struct GuideView {
   std::string topic_name;
 };
 
+struct Engine;  // page_frame.h, internal to render/
+
 class Pages {
  public:
   explicit Pages(const std::filesystem::path& web_dir);
@@ -67,6 +69,9 @@ class Pages {
 
   // A UI string in one language (falls back to English, then to the key).
   std::string text(const std::string& language, const std::string& key) const;
+
+  // The templates and strings, for the other page modules of render/ (staff_pages.h).
+  const Engine& engine() const;
 
  private:
   struct Impl;

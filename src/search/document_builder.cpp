@@ -36,9 +36,10 @@ std::string stored_fingerprint(const content::Document& doc) {
 
 DocumentBuilder::DocumentBuilder() { generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
 
-BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
-  const auto rendered = markdown::render(
-      corpus.read_body(doc),
+markdown::RenderedMarkdown render_body(const content::Corpus& corpus, const content::Document& doc,
+                                       std::string_view markdown) {
+  return markdown::render(
+      markdown,
       [&](const std::string& url) {
         const auto link = content::resolve_link(corpus, doc, url);
         return link.kind == content::ResolvedLink::Kind::Broken ? url : link.href;
@@ -48,6 +49,10 @@ BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const conten
         if (link.kind != content::ResolvedLink::Kind::Diagram) return nullptr;
         return &corpus.diagrams.at(link.href.substr(1));
       });
+}
+
+BuiltDocument DocumentBuilder::build(const content::Corpus& corpus, const content::Document& doc) {
+  const auto rendered = render_body(corpus, doc, corpus.read_body(doc));
 
   Xapian::Document indexed;
   generator_.set_document(indexed);

@@ -9,11 +9,18 @@
 #include <xapian.h>
 
 #include "content/corpus.h"
+#include "markdown/render.h"
 
 namespace kc::search {
 
 // Xapian's stemmer name for one of our languages ("english" for "en").
 const char* stemmer_name(const std::string& language);
+
+// A guide's body (`markdown`, the text after its front matter) rendered as the index
+// stores it: links resolved in `corpus`, diagrams inlined. The staff preview
+// (guide_preview.h) shows the same.
+markdown::RenderedMarkdown render_body(const content::Corpus& corpus, const content::Document& doc,
+                                       std::string_view markdown);
 
 // Fingerprint as stored in the index: the content's, mixed with the schema version.
 std::string stored_fingerprint(const content::Document& doc);

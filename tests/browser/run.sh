@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Browser tests: serves the starter content (content/) with `kc serve` on a free loopback
-# port, then runs three suites over it: headless Chromium end to end at 360 and 240 px
-# (tests/browser/e2e.mjs), the text-mode browsers Lynx and w3m (text_browser.sh), and
-# Lighthouse on a 2G phone with thresholds (lighthouse.mjs).
+# Browser tests: serves a scratch copy of the starter content (content/) with `kc serve`
+# on a free loopback port, then runs four suites over it: headless Chromium end to end at
+# 360 and 240 px (tests/browser/e2e.mjs), the text-mode browsers Lynx and w3m
+# (text_browser.sh), Lighthouse on a 2G phone with thresholds (lighthouse.mjs), and the
+# staff scenario (staff.mjs), which signs in with a random staff token and writes guides
+# into the copy (so it runs last).
 #
 #   tests/browser/run.sh [KC_BINARY] [OUTDIR]
 #
@@ -48,12 +50,14 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-"$kc" ingest --content content --index "$work/index" >"$work/ingest.out" 2>"$work/ingest.err" ||
+cp -R content "$work/content"  # the staff scenario writes guides: never into the repository
+staff_token=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+"$kc" ingest --content "$work/content" --index "$work/index" >"$work/ingest.out" 2>"$work/ingest.err" ||
   { cat "$work/ingest.err" >&2; die "kc ingest failed"; }
 echo "browser: $(cat "$work/ingest.out")"
 
 port=$(free_port)
-"$kc" serve --content content --index "$work/index" --data "$work/data" --host 127.0.0.1 --port "$port" \
+KC_STAFF_TOKEN="$staff_token" "$kc" serve --content "$work/content" --index "$work/index" --data "$work/data" --host 127.0.0.1 --port "$port" \
   >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 base="http://127.0.0.1:$port"
@@ -77,6 +81,8 @@ echo "== text-mode browsers (lynx, w3m)"
 tests/browser/text_browser.sh "$base" "$text_out" || rc=$((rc == 0 ? $? : rc))
 echo "== Lighthouse, 2G phone"
 node tests/browser/lighthouse.mjs "$base" "$lighthouse_out" || rc=$((rc == 0 ? $? : rc))
+echo "== staff: sign in, write, preview, publish"
+KC_E2E_STAFF_TOKEN="$staff_token" node tests/browser/staff.mjs "$base" "$out" || rc=$((rc == 0 ? $? : rc))
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "browser: kc serve died during the test; its stderr:" >&2

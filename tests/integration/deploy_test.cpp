@@ -78,7 +78,7 @@ kc::stats::Report downloads(const fs::path& data_dir) {
 
 }  // namespace
 
-TEST_CASE("kc serve without a robot list exits 2 naming where it looked; robots_file: none starts with 0 patterns",
+TEST_CASE("kc serve without a robot list exits 2 naming where it looked, robots_file: none starts with 0 patterns",
           "[deploy][robots]") {
   InstalledKc kc;
   auto refused = kc.serve();

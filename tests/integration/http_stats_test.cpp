@@ -74,7 +74,7 @@ const std::string kItem = "files/manual.pdf";
 
 }  // namespace
 
-TEST_CASE("three downloads within 30 s count once; 31 s apart count twice", "[http][stats]") {
+TEST_CASE("three downloads within 30 s count once, 31 s apart count twice", "[http][stats]") {
   CountingServer counting;
   for (int i = 0; i < 3; ++i) {
     CHECK(counting.get(kFile, "10.0.0.1") == 200);

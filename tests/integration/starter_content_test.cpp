@@ -10,6 +10,7 @@
 #include "http/gzip.h"
 #include "support/test_server.h"
 
+using Catch::Matchers::Contains;
 using kc::test::starter_content;
 using kc::test::TestServer;
 
@@ -163,6 +164,36 @@ TEST_CASE("every page of the starter content is at most 14 KB gzipped when serve
     REQUIRE(result);
     CHECK((result->status == 200 || path == "/nothing"));
     CHECK(kc::http::gzip(result->body).size() <= 14 * 1024);
+  }
+}
+
+TEST_CASE("every staff page is in each of the four UI languages and at most 14 KB gzipped", "[content][starter][http][staff]") {
+  TestServer server([](kc::http::ServerOptions& options) { options.staff_token = "staff-secret-token-for-tests"; },
+                    starter_content());
+  const auto session = server.server().site().sessions.open("Ada");
+  const httplib::Headers cookie = {{"Cookie", std::string("kc_staff=") + session.id}};
+  const kc::content::Document& guide = corpus().documents.front();
+  const std::string id = guide.language + "/" + guide.slug;
+  const std::vector<std::string> paths = {"/staff/login", "/staff", "/staff/new", "/staff/edit/" + id,
+                                          "/staff/upload", "/staff/history/" + id};
+  auto client = server.http();
+  for (const auto& path : paths) {
+    std::set<std::string> titles;
+    for (const std::string ui : {"en", "fr", "es", "pt"}) {
+      const std::string url = path + "?ui=" + ui;
+      INFO(url);
+      // The sign-in page is for those without a session (with one, it sends to /staff).
+      const auto result = path == "/staff/login" ? client.Get(url.c_str()) : client.Get(url.c_str(), cookie);
+      REQUIRE(result);
+      CHECK(result->status == 200);
+      CHECK_THAT(result->body, Contains("<html lang=\"" + ui + "\""));
+      CHECK_FALSE(result->body.find("staff.") != std::string::npos);  // no string key shown untranslated
+      CHECK(kc::http::gzip(result->body).size() <= 14 * 1024);
+      const auto start = result->body.find("<title>");
+      REQUIRE(start != std::string::npos);
+      titles.insert(result->body.substr(start, result->body.find("</title>") - start));
+    }
+    CHECK(titles.size() == 4);  // each language its own words
   }
 }
 

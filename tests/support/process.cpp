@@ -44,6 +44,11 @@ Process::~Process() {
   }
 }
 
+int Process::kill() {
+  if (running()) ::kill(pid_, SIGKILL);
+  return wait(std::chrono::seconds(15));
+}
+
 bool Process::running() {
   if (status_ >= 0) return false;
   int status = 0;

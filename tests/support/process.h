@@ -27,6 +27,7 @@ class Process {
   // (it is then left running), 128 + N for signal N.
   int wait(std::chrono::milliseconds timeout);
   int terminate();  // SIGTERM, then wait up to 15 s; returns the exit status
+  int kill();       // SIGKILL (nothing is cleaned up, as in a crash), then wait; the exit status
   bool running();
   std::string standard_error() const;
 

@@ -32,6 +32,7 @@ TestServer::TestServer(std::function<void(http::ServerOptions&)> configure,
   options.threads = 2;
   options.content_dir = content_.content();
   options.index_dir = content_.index();
+  options.stop_words_dir = stop_words_dir();
   options.web_dir = web_dir();
   options.log.data_dir = data_.path();
   options.log.robots_file = robots_file();

@@ -17,6 +17,7 @@
 <header>
 <a class="brand" href="{{HOME_URL}}">{{BRAND_SVG:none}}{{T_site_name}}</a>
 {{#HEADER_SEARCH}}{{>FORM}}{{/HEADER_SEARCH}}
+{{#STAFF}}{{>NAV}}{{/STAFF}}
 </header>
 <main id="main">
 {{>CONTENT}}

@@ -71,6 +71,10 @@ TEST_CASE("front matter problems name the file and the line they are on", "[cont
       {"---\ntitle: A\ntopic: t\nlanguage: pt\nvariant: pt-br\n---\n", "x/t/a.md:5: unknown variant 'pt-br'"},
       {"---\ntitle: A\ntopic: t\nlanguage: fr\nvariant: fr-CD\n---\n",
        "x/t/a.md:5: 'variant' is for Portuguese guides only (pt-BR, pt-MZ…)"},
+      {"---\ntitle: A\ntopic: t\nlanguage: en\nreview_by: 2027-02-29\n---\n",
+       "x/t/a.md:5: invalid date '2027-02-29' (expected YYYY-MM-DD)"},
+      {"---\ntitle: A\ntopic: t\nlanguage: en\ndraft: ture\n---\n", "x/t/a.md:5: 'draft' must be true or false"},
+      {"---\ntitle: A\ntopic: t\nlanguage: en\ndraft: [true]\n---\n", "x/t/a.md:5: 'draft' must be a single value"},
       {"---\ntitle: A\ntopic: t\nlanguage: en\n---\nbad \xC3\x28 byte\n",
        "x/t/a.md:6: invalid UTF-8 (the file must be saved as UTF-8)"},
   };
@@ -94,4 +98,16 @@ TEST_CASE("a Portuguese guide's variant is its lang tag, and without one the tag
   const auto plain = parse_document("pt/t/b.md", "---\ntitle: B\ntopic: t\nlanguage: pt\n---\n");
   REQUIRE(plain.problems.empty());
   CHECK(lang_tag(plain.document.language, plain.document.variant) == "pt");
+}
+
+TEST_CASE("draft and review_by are read, a mistyped draft stays a draft", "[content]") {
+  const auto read = [](const std::string& extra) {
+    return parse_document("en/t/a.md", "---\ntitle: A\ntopic: t\nlanguage: en\n" + extra + "---\nBody.\n");
+  };
+  CHECK_FALSE(read("").document.draft);
+  CHECK_FALSE(read("draft: false\n").document.draft);
+  CHECK(read("draft: true\n").document.draft);
+  CHECK(read("draft: yes please\n").document.draft);
+  CHECK(read("review_by: 2027-01-31\n").document.review_by == std::optional<std::string>("2027-01-31"));
+  CHECK_FALSE(read("").document.review_by);
 }

@@ -4,11 +4,13 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/etag.h"
 
 using kc::http::etag_matches;
 using kc::http::http_date;
+using kc::http::if_match_tags;
 using kc::http::make_etag;
 using kc::http::not_modified;
 using kc::http::parse_http_date;
@@ -50,6 +52,21 @@ TEST_CASE("If-None-Match uses weak comparison", "[http][etag]") {
     CHECK(etag_matches(header, etag) == matches);
   }
   CHECK(etag_matches("\"ff-1000\"", "W/\"ff-1000\""));
+}
+
+TEST_CASE("If-Match lists strong tags only, or *", "[http][etag]") {
+  using Tags = std::vector<std::string>;
+  CHECK(if_match_tags("\"abc\"") == Tags{"abc"});
+  CHECK(if_match_tags(" * ") == Tags{"*"});
+  CHECK(if_match_tags("\"a\", \"b\"") == Tags{"a", "b"});
+  CHECK(if_match_tags("\"a\",\"b\" ,  \"c\"") == Tags{"a", "b", "c"});
+  CHECK(if_match_tags("\"a,b\", \"c\"") == Tags{"a,b", "c"});  // a comma inside a tag is part of it
+  CHECK(if_match_tags("W/\"a\"").empty());                   // weak: never matches If-Match
+  CHECK(if_match_tags("W/\"a\", \"b\"") == Tags{"b"});
+  CHECK(if_match_tags("\"a\", *").size() == 1);               // "*" only counts alone
+  CHECK(if_match_tags("abc").empty());                         // unquoted: malformed
+  CHECK(if_match_tags("\"a\", garbage, \"b\"") == Tags{"a"});  // read up to where it breaks
+  CHECK(if_match_tags("").empty());
 }
 
 TEST_CASE("HTTP dates are IMF-fixdate in GMT whatever the locale", "[http][etag]") {
