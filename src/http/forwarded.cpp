@@ -213,13 +213,4 @@ std::string TrustedProxies::client_address(const std::string& peer_ip, const std
   return nearest ? to_text(*nearest) : peer_ip;
 }
 
-std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
-                           const std::vector<std::string>& trusted_proxies) {
-  return TrustedProxies(trusted_proxies).client_address(peer_ip, x_forwarded_for);
-}
-
-bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies) {
-  return TrustedProxies(trusted_proxies).contains(peer_ip);
-}
-
 }  // namespace kc::http

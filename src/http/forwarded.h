@@ -11,30 +11,26 @@
 
 namespace kc::http {
 
-// `peer_ip` is the socket's peer; `x_forwarded_for` the header ("" when absent; several
-// headers joined with ','); `trusted_proxies` holds IPv4/IPv6 addresses or CIDR ranges
-// ("127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"), malformed entries ignored. An IPv4-
-// mapped IPv6 address (::ffff:a.b.c.d) counts as its IPv4 address.
-// Untrusted peer → `peer_ip` unchanged. Trusted peer → walk the header from the right
-// past trusted addresses and return the first one that is not trusted, in canonical
-// text form. Entries are trimmed; "[v6]", "[v6]:port" and "v4:port" are accepted. The
-// walk stops at an entry that is not an address (only a client or a misbehaving proxy
-// writes one, and nothing to its left can be vouched for): the answer is then the last
-// trusted address reached, as it is when every entry is trusted; `peer_ip` unchanged
-// when the header is empty.
-std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for,
-                           const std::vector<std::string>& trusted_proxies);
-
-// True when `peer_ip` is listed in `trusted_proxies` (same rules as above).
-bool is_trusted_peer(const std::string& peer_ip, const std::vector<std::string>& trusted_proxies);
-
-// The same two answers from the list parsed once (the server builds one at start-up and
-// asks it for every request). Copies share the parsed list; immutable, so thread-safe.
+// The trusted proxies, parsed once (the server builds them at start-up and asks them for
+// every request): IPv4/IPv6 addresses or CIDR ranges ("127.0.0.1", "::1", "10.0.0.0/8",
+// "fd00::/8"), malformed entries ignored. An IPv4-mapped IPv6 address (::ffff:a.b.c.d)
+// counts as its IPv4 address. Copies share the parsed list; immutable, so thread-safe.
 class TrustedProxies {
  public:
   TrustedProxies();  // trusts no one
   explicit TrustedProxies(const std::vector<std::string>& entries);
+
+  // True when `peer_ip` is listed.
   bool contains(const std::string& peer_ip) const;
+
+  // `peer_ip` is the socket's peer; `x_forwarded_for` the header ("" when absent; several
+  // headers joined with ','). Untrusted peer → `peer_ip` unchanged. Trusted peer → walk
+  // the header from the right past trusted addresses and return the first one that is not
+  // trusted, in canonical text form. Entries are trimmed; "[v6]", "[v6]:port" and
+  // "v4:port" are accepted. The walk stops at an entry that is not an address (only a
+  // client or a misbehaving proxy writes one, and nothing to its left can be vouched
+  // for): the answer is then the last trusted address reached, as it is when every entry
+  // is trusted; `peer_ip` unchanged when the header is empty.
   std::string client_address(const std::string& peer_ip, const std::string& x_forwarded_for) const;
 
  private:
